@@ -1,0 +1,58 @@
+# Two ways in: `make run` (the product on its embedded default) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev lint lock worker check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the lock file changes, so running twice is fast and safe.
+$(VENV)/.installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# A local secret for the embedded default, made once and never committed.
+.secret_key:
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+run: install .secret_key
+	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) migrate --noinput
+	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) ingest sample_data/articles/
+	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-dev lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
+	$(BIN)/pytest
+
+# A Celery worker for a deployment with REDIS_URL set.
+worker: install
+	$(BIN)/celery -A config worker --loglevel=info
+
+check-deploy: install
+	DEBUG=False SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		ALLOWED_HOSTS=tablero.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+# Regenerate the hashed lock files after changing pyproject.toml.
+lock:
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.txt
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

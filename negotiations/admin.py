@@ -1,0 +1,86 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import FACT_FILTERS, FactAdmin
+from negotiations.models import (
+    Article,
+    ChannelParticipant,
+    Event,
+    Evidence,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "publisher", "published_on", "status", "extractor_version")
+    list_filter = ("status", "publisher", "published_on")
+    search_fields = ("title", "publisher", "url", "text")
+    readonly_fields = ("content_hash", "status", "error", "extractor_version", "ingested_at")
+    date_hierarchy = "published_on"
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "content_type", "object_id", "article", "attribution")
+    list_filter = ("attribution", "origin", "content_type")
+    search_fields = ("quote", "speaker_label", "note")
+    raw_id_fields = ("article", "speaker", "created_by")
+    list_select_related = ("article", "content_type")
+
+
+class ParticipantInline(admin.TabularInline):
+    model = ChannelParticipant
+    extra = 1
+    autocomplete_fields = ("actor",)
+
+
+@admin.register(TalksChannel)
+class TalksChannelAdmin(FactAdmin):
+    list_display = ("name", "mode", "is_secret", "venue", "status", "last_activity_on")
+    list_filter = ("mode", "status", "is_secret", *FACT_FILTERS)
+    search_fields = ("name", "venue", "actors__name")
+    inlines = [ParticipantInline]
+
+
+@admin.register(Indictment)
+class IndictmentAdmin(FactAdmin):
+    list_display = (
+        "__str__",
+        "authority",
+        "filed_on",
+        "bounty_amount",
+        "bounty_currency",
+        "status",
+    )
+    list_filter = ("status", *FACT_FILTERS)
+    search_fields = ("charges", "defendants__name", "authority__name")
+    autocomplete_fields = ("defendants", "authority")
+
+
+@admin.register(Offer)
+class OfferAdmin(FactAdmin):
+    list_display = ("__str__", "kind", "offered_by", "status", "offered_on", "review_state")
+    list_filter = ("kind", "status", *FACT_FILTERS)
+    search_fields = ("terms", "conditions", "offered_by__name", "recipients__name")
+    autocomplete_fields = ("offered_by", "recipients", "channel")
+
+
+@admin.register(Position)
+class PositionAdmin(FactAdmin):
+    list_display = ("actor", "stance", "stated_on", "review_state")
+    list_filter = FACT_FILTERS
+    search_fields = ("stance", "condition", "actor__name")
+    autocomplete_fields = ("actor",)
+
+
+@admin.register(Event)
+class EventAdmin(FactAdmin):
+    list_display = ("title", "kind", "status", "occurred_on", "occurred_precision", "review_state")
+    list_filter = ("kind", "status", "occurred_precision", *FACT_FILTERS)
+    search_fields = ("title", "summary", "actors__name")
+    autocomplete_fields = ("actors", "offer", "channel", "indictment")
+    date_hierarchy = "occurred_on"

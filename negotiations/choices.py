@@ -1,0 +1,84 @@
+from django.db import models
+
+
+class ArticleStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    PROCESSING = "processing", "Processing"
+    DONE = "done", "Ingested"
+    FAILED = "failed", "Failed"
+
+
+class Attribution(models.TextChoices):
+    """Who is speaking in a piece of evidence."""
+
+    NAMED = "named", "Named speaker, on the record"
+    OFFICIAL = "official", "Official statement"
+    ANONYMOUS = "anonymous", "Anonymous sources"
+    PUBLICATION = "publication", "The publication itself"
+    EDITOR = "editor", "Editor's knowledge"
+
+
+class OfferKind(models.TextChoices):
+    AMNESTY = "amnesty", "Amnesty"
+    PARDON = "pardon", "Pardons"
+    EXTRADITION_GUARANTEE = "extradition_guarantee", "Guarantee against extradition"
+    INDICTMENT_RELIEF = "indictment_relief", "Lifting indictments"
+    SANCTIONS_RELIEF = "sanctions_relief", "Sanctions relief"
+    SAFE_PASSAGE = "safe_passage", "Safe passage or exile"
+    GUARANTEES = "guarantees", "Guarantees"
+    OTHER = "other", "Other"
+
+
+class OfferStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    UNDER_DISCUSSION = "under_discussion", "Under discussion"
+    DECLINED = "declined", "Declined"
+    ACCEPTED = "accepted", "Accepted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    EXPIRED = "expired", "Expired"
+
+
+class ChannelMode(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual"
+    BACK_CHANNEL = "back_channel", "Back channel"
+    MULTILATERAL = "multilateral", "Multilateral"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class ChannelStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    DORMANT = "dormant", "Dormant"
+    CONCLUDED = "concluded", "Concluded"
+
+
+class ParticipantRole(models.TextChoices):
+    PARTICIPANT = "participant", "Participant"
+    MEDIATOR = "mediator", "Mediator"
+
+
+class IndictmentStatus(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    DISMISSED = "dismissed", "Dismissed"
+    LIFTED = "lifted", "Lifted"
+
+
+class EventKind(models.TextChoices):
+    ELECTION = "election", "Election"
+    INAUGURATION = "inauguration", "Inauguration"
+    CRACKDOWN = "crackdown", "Crackdown"
+    INDICTMENT = "indictment", "Indictment"
+    BOUNTY = "bounty", "Bounty"
+    SANCTIONS = "sanctions", "Sanctions imposed"
+    SANCTIONS_RELIEF = "sanctions_relief", "Sanctions lifted"
+    OFFER = "offer", "Offer"
+    TALKS = "talks", "Talks"
+    STATUS_CHANGE = "status_change", "Status change"
+    STATEMENT = "statement", "Statement"
+    DEADLINE = "deadline", "Deadline"
+    OTHER = "other", "Other"
+
+
+class EventStatus(models.TextChoices):
+    OCCURRED = "occurred", "Occurred"
+    SCHEDULED = "scheduled", "Scheduled"

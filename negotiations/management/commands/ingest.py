@@ -1,0 +1,102 @@
+"""python manage.py ingest FILE|DIR [--published YYYY-MM-DD] [--title --publisher --url]"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from negotiations.services import article_submit
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"--published: {value!r} is not a date (YYYY-MM-DD).") from exc
+
+
+class Command(BaseCommand):
+    help = (
+        "Store and ingest an article file, or every .txt file of a directory "
+        "(metadata from a .json file beside each: title, publisher, url, published)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument("--title", default="")
+        parser.add_argument("--publisher", default="")
+        parser.add_argument("--url", default="")
+
+    def handle(self, *args, path: Path, **options):
+        if path.is_dir():
+            files = sorted(path.glob("*.txt"))
+            if not files:
+                raise CommandError(f"{path} holds no .txt files.")
+        elif path.is_file():
+            files = [path]
+        else:
+            raise CommandError(f"{path} does not exist.")
+
+        counts = {"stored": 0, "known": 0, "failed": 0}
+        failures = []
+        for file in tqdm(files, desc="Ingesting", unit="article", disable=len(files) < 2):
+            try:
+                submission = self._submit(file, options)
+            except (ValidationError, CommandError, UnicodeDecodeError, OSError) as exc:
+                counts["failed"] += 1
+                failures.append(f"{file.name}: {_reason(exc)}")
+                continue
+            article = submission.article
+            article.refresh_from_db(fields=["status", "error"])
+            if not submission.created:
+                counts["known"] += 1
+            elif article.status == "failed":
+                counts["failed"] += 1
+                failures.append(f"{file.name}: {article.error}")
+            else:
+                counts["stored"] += 1
+
+        for line in failures:
+            self.stderr.write(self.style.ERROR(f"failed  {line}"))
+        summary = (
+            f"{counts['stored']} stored, {counts['known']} skipped as already known, "
+            f"{counts['failed']} failed."
+        )
+        self.stdout.write(self.style.SUCCESS(summary) if not failures else summary)
+        if failures and len(files) == 1:
+            raise CommandError(failures[0])
+
+    def _submit(self, file: Path, options: dict):
+        meta = {}
+        meta_file = file.with_suffix(".json")
+        if meta_file.exists():
+            try:
+                meta = json.loads(meta_file.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                raise CommandError(f"{meta_file.name} is not valid JSON: {exc}") from exc
+        published = options["published"] or meta.get("published")
+        if not published:
+            raise CommandError("no publication date: give --published or a .json 'published'.")
+        extra = {
+            k: v for k, v in meta.items() if k not in {"title", "publisher", "url", "published"}
+        }
+        return article_submit(
+            text=file.read_text(encoding="utf-8"),
+            published_on=_date(published),
+            title=options["title"] or meta.get("title", ""),
+            publisher=options["publisher"] or meta.get("publisher", ""),
+            url=options["url"] or meta.get("url", ""),
+            metadata=extra,
+        )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and hasattr(exc, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return str(exc)

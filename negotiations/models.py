@@ -1,0 +1,388 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from simple_history.models import HistoricalRecords
+
+from actors.models import Actor
+from core.dates import DatePrecision, PartialDate, format_partial_date
+from core.models import Fact, Origin
+from negotiations.choices import (
+    ArticleStatus,
+    Attribution,
+    ChannelMode,
+    ChannelStatus,
+    EventKind,
+    EventStatus,
+    IndictmentStatus,
+    OfferKind,
+    OfferStatus,
+    ParticipantRole,
+)
+
+
+def _precision_field(**kwargs) -> models.CharField:
+    return models.CharField(
+        max_length=8, choices=DatePrecision, default=DatePrecision.DAY, **kwargs
+    )
+
+
+def _valid_choice(field: str, choices: type[models.TextChoices], name: str):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Article(models.Model):
+    """A news article, stored once (by content hash) exactly as received after normalisation."""
+
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published_on = models.DateField(db_index=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    metadata = models.JSONField(default=dict, blank=True, help_text="Authors, dateline, language.")
+    status = models.CharField(
+        max_length=16, choices=ArticleStatus, default=ArticleStatus.PENDING, db_index=True
+    )
+    error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    ingested_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            _valid_choice("status", ArticleStatus, "article_valid_status"),
+            models.CheckConstraint(
+                condition=Q(status=ArticleStatus.FAILED) | Q(error=""),
+                name="article_error_only_when_failed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk} ({self.published_on})"
+
+
+class Evidence(models.Model):
+    """A quote that supports one record: a span of an article, a quote at a URL, or a note.
+
+    For an article, `quote` is exactly `article.text[start:end]`.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    quote = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True, help_text="Source of a quote not ingested.")
+    note = models.TextField(blank=True, help_text="An editor's note on what they know and how.")
+
+    attribution = models.CharField(
+        max_length=16, choices=Attribution, default=Attribution.PUBLICATION
+    )
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_label = models.CharField(
+        max_length=300, blank=True, help_text="As the source puts it: 'an NSC spokeswoman'."
+    )
+    source_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="How many anonymous sources, where the text says."
+    )
+
+    origin = models.CharField(max_length=16, choices=Origin, default=Origin.INGESTION)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["article_id", "start"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            _valid_choice("attribution", Attribution, "evidence_valid_attribution"),
+            models.CheckConstraint(
+                condition=Q(article__isnull=True)
+                | Q(start__isnull=False, end__gt=F("start"), end=F("start") + Length("quote")),
+                name="evidence_span_matches_quote",
+            ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=False) | ~Q(quote="", note=""),
+                name="evidence_has_a_source",
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "article", "start", "end"],
+                name="evidence_unique_span_per_record",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote[:80] or self.note[:80]
+
+    def clean(self) -> None:
+        if self.article_id is None:
+            if not (self.quote or self.note):
+                raise ValidationError({"quote": "Give a quote with its URL, or a note."})
+            return
+        text = self.article.text
+        if self.start is None or self.end is None or not 0 <= self.start < self.end <= len(text):
+            raise ValidationError({"end": f"The span must lie within the article (0–{len(text)})."})
+        if not self.quote:
+            self.quote = text[self.start : self.end]
+        if text[self.start : self.end] != self.quote:
+            raise ValidationError({"quote": "The quote is not the article's text at this span."})
+
+    @property
+    def attribution_text(self) -> str:
+        """'three people familiar with the deliberations', 'NSC spokeswoman', 'Maduro'."""
+        return (
+            self.speaker_label
+            or (self.speaker.name if self.speaker_id else "")
+            or (self.get_attribution_display())
+        )
+
+
+class DatedFact(Fact):
+    """Abstract: a fact with a partial date (when it happened, as the source gives it)."""
+
+    class Meta(Fact.Meta):
+        abstract = True
+
+    date_field = "occurred_on"
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        value = getattr(self, self.date_field)
+        precision = getattr(self, self.date_field.replace("_on", "_precision"))
+        return PartialDate(value, precision) if value else None
+
+    @property
+    def date_display(self) -> str:
+        value = getattr(self, self.date_field)
+        return format_partial_date(
+            value, getattr(self, self.date_field.replace("_on", "_precision"))
+        )
+
+
+class TalksChannel(DatedFact):
+    """A line of talks: who talks to whom, through whom, how and where."""
+
+    name = models.CharField(max_length=200)
+    mode = models.CharField(max_length=16, choices=ChannelMode, default=ChannelMode.UNKNOWN)
+    is_secret = models.BooleanField(default=False)
+    venue = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ChannelStatus, default=ChannelStatus.ACTIVE, db_index=True
+    )
+    started_on = models.DateField(null=True, blank=True)
+    started_precision = _precision_field()
+    last_activity_on = models.DateField(null=True, blank=True, db_index=True)
+    last_activity_precision = _precision_field()
+    actors = models.ManyToManyField(Actor, through="ChannelParticipant", related_name="channels")
+
+    history = HistoricalRecords()
+    date_field = "started_on"
+
+    class Meta(Fact.Meta):
+        ordering = ["-last_activity_on", "name"]
+        constraints = [
+            *Fact.Meta.constraints,
+            _valid_choice("mode", ChannelMode, "channel_valid_mode"),
+            _valid_choice("status", ChannelStatus, "channel_valid_status"),
+            models.CheckConstraint(
+                condition=Q(last_activity_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(last_activity_on__gte=F("started_on")),
+                name="channel_activity_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChannelParticipant(models.Model):
+    """An actor in a talks channel, as a party to the talks or as a mediator."""
+
+    channel = models.ForeignKey(TalksChannel, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="channel_roles")
+    role = models.CharField(
+        max_length=16, choices=ParticipantRole, default=ParticipantRole.PARTICIPANT
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "actor"], name="participant_unique"),
+            _valid_choice("role", ParticipantRole, "participant_valid_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} in {self.channel} ({self.role})"
+
+
+class Indictment(DatedFact):
+    """Criminal charges against one or more defendants, with any reward for their arrest."""
+
+    defendants = models.ManyToManyField(Actor, related_name="indictments")
+    authority = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indictments_brought",
+        help_text="Who brought the charges (a justice ministry, a prosecutor, a court).",
+    )
+    charges = models.TextField()
+    filed_on = models.DateField(null=True, blank=True, db_index=True)
+    filed_precision = _precision_field()
+    bounty_amount = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    bounty_currency = models.CharField(max_length=3, blank=True)
+    status = models.CharField(
+        max_length=16, choices=IndictmentStatus, default=IndictmentStatus.IN_FORCE, db_index=True
+    )
+
+    history = HistoricalRecords(m2m_fields=[defendants])
+    date_field = "filed_on"
+
+    class Meta(Fact.Meta):
+        ordering = ["-filed_on", "id"]
+        constraints = [
+            *Fact.Meta.constraints,
+            _valid_choice("status", IndictmentStatus, "indictment_valid_status"),
+            models.CheckConstraint(
+                condition=Q(bounty_amount__isnull=True) | Q(bounty_amount__gte=0),
+                name="indictment_bounty_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(bounty_amount__isnull=True, bounty_currency="")
+                | (Q(bounty_amount__isnull=False) & ~Q(bounty_currency="")),
+                name="indictment_bounty_has_currency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.charges[:80]
+
+
+class Offer(DatedFact):
+    """Who offers what to whom, on what conditions, and where it stands."""
+
+    kind = models.CharField(max_length=32, choices=OfferKind, default=OfferKind.OTHER)
+    offered_by = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="offers_made"
+    )
+    recipients = models.ManyToManyField(Actor, blank=True, related_name="offers_received")
+    terms = models.TextField(help_text="What is offered, in words.")
+    conditions = models.TextField(blank=True, help_text="What is asked in exchange.")
+    status = models.CharField(
+        max_length=20, choices=OfferStatus, default=OfferStatus.PROPOSED, db_index=True
+    )
+    offered_on = models.DateField(null=True, blank=True, db_index=True)
+    offered_precision = _precision_field()
+    channel = models.ForeignKey(
+        TalksChannel, null=True, blank=True, on_delete=models.SET_NULL, related_name="offers"
+    )
+
+    history = HistoricalRecords(m2m_fields=[recipients])
+    date_field = "offered_on"
+
+    class Meta(Fact.Meta):
+        ordering = ["-offered_on", "id"]
+        constraints = [
+            *Fact.Meta.constraints,
+            _valid_choice("status", OfferStatus, "offer_valid_status"),
+            _valid_choice("kind", OfferKind, "offer_valid_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.terms[:80]
+
+    @property
+    def is_standing(self) -> bool:
+        return self.status in {OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION}
+
+
+class Position(DatedFact):
+    """What an actor has said their position is ("open to talks as long as ...")."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="positions")
+    stance = models.TextField()
+    condition = models.TextField(blank=True)
+    stated_on = models.DateField(null=True, blank=True, db_index=True)
+    stated_precision = _precision_field()
+
+    history = HistoricalRecords()
+    date_field = "stated_on"
+
+    class Meta(Fact.Meta):
+        ordering = ["-stated_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.actor}: {self.stance[:60]}"
+
+
+class Event(DatedFact):
+    """A dated development on the timeline, past or scheduled.
+
+    A status change of an offer, channel or indictment is an event too, with
+    `status_to` naming the new status, so the state can be rebuilt as of any date.
+    """
+
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=EventKind, default=EventKind.OTHER)
+    status = models.CharField(max_length=12, choices=EventStatus, default=EventStatus.OCCURRED)
+    occurred_on = models.DateField()
+    occurred_precision = _precision_field()
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    offer = models.ForeignKey(
+        Offer, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    channel = models.ForeignKey(
+        TalksChannel, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    indictment = models.ForeignKey(
+        Indictment, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    status_to = models.CharField(
+        max_length=20, blank=True, help_text="For a status change: the linked record's new status."
+    )
+
+    history = HistoricalRecords(m2m_fields=[actors])
+
+    class Meta(Fact.Meta):
+        ordering = ["occurred_on", "id"]
+        indexes = [
+            models.Index(fields=["occurred_on", "id"], name="event_timeline_idx"),
+            models.Index(fields=["kind", "occurred_on"], name="event_kind_date_idx"),
+            models.Index(fields=["status", "occurred_on"], name="event_status_date_idx"),
+        ]
+        constraints = [
+            *Fact.Meta.constraints,
+            _valid_choice("kind", EventKind, "event_valid_kind"),
+            _valid_choice("status", EventStatus, "event_valid_status"),
+            _valid_choice("occurred_precision", DatePrecision, "event_valid_precision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date_display}: {self.title}"

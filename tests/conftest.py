@@ -1,0 +1,66 @@
+import os
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+
+REQUIRE_SERVICES = os.getenv("REQUIRE_SERVICES") == "1"
+
+
+def pytest_configure(config):
+    if REQUIRE_SERVICES:
+        url = os.getenv("DATABASE_URL", "")
+        if not url.startswith("postgres"):
+            raise pytest.UsageError("REQUIRE_SERVICES=1 needs DATABASE_URL pointing at PostgreSQL.")
+        if not os.getenv("REDIS_URL"):
+            raise pytest.UsageError("REQUIRE_SERVICES=1 needs REDIS_URL.")
+
+
+def service_missing(reason: str) -> None:
+    """Skip a test whose service is absent, or fail it when services are required."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"required service missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    if not settings.REDIS_URL:
+        service_missing("REDIS_URL is not set: this test needs a Redis server")
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        service_missing(f"Redis at REDIS_URL does not answer: {exc}")
+    return settings.REDIS_URL
+
+
+@pytest.fixture
+def postgres(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        service_missing("DATABASE_URL is not PostgreSQL: this test needs PostgreSQL")
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user("editor", "editor@example.org", "editor-pass-123")
+    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def reader(db) -> User:
+    return User.objects.create_user("reader", "reader@example.org", "reader-pass-123")
+
+
+@pytest.fixture
+def staff_editor(editor) -> User:
+    from django.contrib.auth.models import Permission
+
+    editor.is_staff = True
+    editor.save()
+    editor.user_permissions.set(Permission.objects.all())
+    return editor
