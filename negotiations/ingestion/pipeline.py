@@ -2,7 +2,7 @@
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from negotiations.choices import ArticleStatus
@@ -11,6 +11,7 @@ from negotiations.models import Article
 from negotiations.services import article_text_problem
 
 logger = logging.getLogger(__name__)
+_STORE_ATTEMPTS = 3
 
 
 class IngestionError(Exception):
@@ -19,27 +20,64 @@ class IngestionError(Exception):
 
 def _mark(article_id: int, status: str, error: str = "") -> None:
     Article.objects.filter(pk=article_id).update(
-        status=status, error=error, updated_at=timezone.now()
+        status=status, error=error[:2000], updated_at=timezone.now()
     )
 
 
+def _extract(article: Article):
+    from negotiations.ingestion.extract import NoEnglishText, extract
+
+    problem = article_text_problem(article.text)
+    if problem:
+        raise IngestionError(problem)
+    try:
+        return extract(article.text, article.published_on)
+    except NoEnglishText as exc:
+        raise IngestionError(str(exc)) from exc
+    except (ValueError, RuntimeError, MemoryError) as exc:
+        logger.exception("Extraction failed for article %s", article.pk)
+        raise IngestionError(f"The language model failed: {exc.__class__.__name__}: {exc}") from exc
+
+
+def _store(article_id: int, extraction) -> None:
+    from negotiations.ingestion.store import ArticleStore
+
+    with transaction.atomic():
+        # One ingestion of an article at a time; a second worker waits here, then
+        # finds every record by its fingerprint and adds nothing twice.
+        article = Article.objects.select_for_update().get(pk=article_id)
+        store = ArticleStore(article)
+        store.actors_store(extraction)
+        store.facts_store(extraction)
+        store.prune()
+        Article.objects.filter(pk=article_id).update(
+            status=ArticleStatus.DONE,
+            error="",
+            extractor_version=EXTRACTOR_VERSION,
+            ingested_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+
+
 def article_ingest(*, article_id: int) -> str:
+    """Extract and store one article's records; mark it failed, with the reason, if it cannot."""
     article = Article.objects.get(pk=article_id)
     _mark(article_id, ArticleStatus.PROCESSING)
     try:
-        problem = article_text_problem(article.text)
-        if problem:
-            raise IngestionError(problem)
-        with transaction.atomic():
-            # One ingestion of an article at a time; a second worker waits here.
-            Article.objects.select_for_update().get(pk=article_id)
-            Article.objects.filter(pk=article_id).update(
-                status=ArticleStatus.DONE,
-                error="",
-                extractor_version=EXTRACTOR_VERSION,
-                ingested_at=timezone.now(),
-            )
+        extraction = _extract(article)
+        for attempt in range(1, _STORE_ATTEMPTS + 1):
+            try:
+                _store(article_id, extraction)
+                break
+            except IntegrityError:
+                # Another article's ingestion created the same actor or record a moment
+                # ago: run again, and this time find it.
+                if attempt == _STORE_ATTEMPTS:
+                    raise
     except IngestionError as exc:
         _mark(article_id, ArticleStatus.FAILED, str(exc))
+        return ArticleStatus.FAILED
+    except IntegrityError as exc:
+        _mark(article_id, ArticleStatus.FAILED, f"Could not store the records: {exc}")
         return ArticleStatus.FAILED
     return ArticleStatus.DONE

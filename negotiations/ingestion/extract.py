@@ -1,0 +1,249 @@
+"""One article's text in, its candidate records out (no database access here)."""
+
+import datetime as dt
+
+from core.dates import DatePrecision, PartialDate
+from negotiations.choices import EventKind, OfferStatus
+from negotiations.ingestion.actors import ArticleActors
+from negotiations.ingestion.attribution import sentence_source
+from negotiations.ingestion.candidates import (
+    ChannelCandidate,
+    EventCandidate,
+    Extraction,
+    IndictmentCandidate,
+    OfferCandidate,
+)
+from negotiations.ingestion.facts import SentenceFacts
+from negotiations.ingestion.nlp import get_nlp
+from negotiations.ingestion.vocabulary import phrase_set
+
+
+class NoEnglishText(ValueError):
+    """The text has no sentence an English pipeline can read."""
+
+
+def _is_headline(sent) -> bool:
+    text = sent.text.strip()
+    return bool(text) and "\n" not in text and not text.endswith((".", "!", "?", "”", '"', "’"))
+
+
+def _overlaps(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    rank = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+    return a if rank[a.precision] >= rank[b.precision] else b
+
+
+def _union(first: list, second: list) -> list:
+    return first + [item for item in second if item not in first]
+
+
+def extract(text: str, published: dt.date) -> Extraction:
+    doc = get_nlp()(text)
+    sentences = list(doc.sents)
+    if not any(t.is_alpha and not t.is_oov for t in doc[:2000]) and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[:2000]
+    ):
+        raise NoEnglishText("The text has no English sentences.")
+    headlines = [s for s in sentences if _is_headline(s)]
+    actors = ArticleActors(doc, skip={s.start for s in headlines})
+    result = Extraction(actors=actors.candidates)
+
+    previous = None
+    plural = []  # the last list of several actors, for "their"
+    for sent in sentences:
+        if sent in headlines:
+            continue
+        source = sentence_source(
+            sent, actor_key_at=actors.key_at, actor_kind=actors.kind, previous=previous
+        )
+        previous = source
+        for key in actors.keys_in(sent):
+            actors.add_source(key, source)
+        for candidate in actors.candidates.values():
+            for role in candidate.roles:
+                if role.source and role.source.start == sent.start_char:
+                    role.source = source
+        facts = SentenceFacts(sent, source, actors, published)
+        channel = facts.channel()
+        offers = facts.offers()
+        for offer in offers:
+            offer.channel = channel
+        if channel:
+            result.channels.append(channel)
+        result.offers.extend(offers)
+        mediation = facts.mediation()
+        if mediation:
+            result.channels.append(mediation)
+        indictment = facts.indictment()
+        if indictment:
+            result.indictments.append(indictment)
+        result.events.extend(facts.events())
+        result.positions.extend(facts.positions(plural))
+        listed = [t for t in sent if t.dep_ == "conj" and actors.key_at(t.i)]
+        if listed:
+            plural = [actors.key_at(listed[0].head.i), *(actors.key_at(t.i) for t in listed)]
+            plural = [k for k in dict.fromkeys(plural) if k in actors.candidates]
+
+    _mark_secret_from_headline(headlines, result.channels)
+    result.offers = _merge_offers(result.offers, published)
+    result.channels = _merge_channels(result.channels, published)
+    result.indictments = _merge_indictments(result.indictments)
+    result.events = _merge_events(result.events + _offer_events(result.offers))
+    result.positions = _merge_positions(result.positions)
+    return result
+
+
+def _mark_secret_from_headline(headlines, channels: list[ChannelCandidate]) -> None:
+    """A headline about secret talks describes the talks going on now."""
+    secret = phrase_set("channels", "secret_words")
+    if any(w in h.text.lower() for h in headlines for w in secret):
+        for channel in channels:
+            if channel.is_current and not channel.mediators:
+                channel.is_secret = True
+
+
+def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[OfferCandidate]:
+    # An offer whose maker or recipients go unsaid is, in one article, the main offer's.
+    makers = [o.offered_by for o in offers if o.offered_by]
+    main_maker = max(set(makers), key=makers.count) if makers else None
+    main_recipients = next((o.recipients for o in offers if o.recipients), [])
+    for offer in offers:
+        if offer.kind != "guarantees":
+            offer.offered_by = offer.offered_by or main_maker
+            offer.recipients = offer.recipients or list(main_recipients)
+    merged: list[OfferCandidate] = []
+    for offer in offers:
+        if offer.date is None or offer.date.start > published:
+            offer.date = PartialDate(published, DatePrecision.MONTH)
+        same = next(
+            (
+                m
+                for m in merged
+                if m.kind == offer.kind
+                and (m.status == OfferStatus.DECLINED) == (offer.status == OfferStatus.DECLINED)
+                and m.date.start.year == offer.date.start.year
+                and (m.offered_by == offer.offered_by or not m.offered_by or not offer.offered_by)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(offer)
+            continue
+        same.offered_by = same.offered_by or offer.offered_by
+        same.recipients = _union(same.recipients, offer.recipients)
+        same.conditions = same.conditions or offer.conditions
+        same.channel = same.channel or offer.channel
+        same.sources = _union(same.sources, offer.sources)
+        same.date = _finer(same.date, offer.date)
+    return merged
+
+
+def _merge_channels(channels: list[ChannelCandidate], published: dt.date) -> list[ChannelCandidate]:
+    merged: list[ChannelCandidate] = []
+    for channel in channels:
+        same = next(
+            (
+                m
+                for m in merged
+                if (channel.venue and m.venue == channel.venue)
+                or (
+                    not channel.venue
+                    and not m.venue
+                    and m.is_current == channel.is_current
+                    and bool(m.mediators) == bool(channel.mediators)
+                )
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(channel)
+            continue
+        same.participants = _union(same.participants, channel.participants)
+        same.mediators = _union(same.mediators, channel.mediators)
+        same.is_secret = same.is_secret or channel.is_secret
+        same.sources = _union(same.sources, channel.sources)
+        same.date = _finer(same.date, channel.date)
+        if same.mode in {"unknown", "back_channel"}:
+            same.mode = channel.mode
+    for channel in merged:
+        if channel.date is None:
+            channel.date = PartialDate(published, DatePrecision.MONTH)
+    return merged
+
+
+def _merge_indictments(indictments: list[IndictmentCandidate]) -> list[IndictmentCandidate]:
+    merged: list[IndictmentCandidate] = []
+    for item in indictments:
+        same = next((m for m in merged if set(m.defendants) & set(item.defendants)), None)
+        if same is None:
+            merged.append(item)
+            continue
+        same.authority = same.authority or item.authority
+        same.charges = same.charges or item.charges
+        same.date = _finer(same.date, item.date)
+        same.bounty_amount = same.bounty_amount or item.bounty_amount
+        same.bounty_currency = same.bounty_currency or item.bounty_currency
+        same.sources = _union(same.sources, item.sources)
+    return merged
+
+
+def _offer_events(offers: list[OfferCandidate]) -> list[EventCandidate]:
+    events = []
+    for offer in offers:
+        actors = [k for k in [offer.offered_by, *offer.recipients] if k]
+        title = f"Offer of {offer.terms}"
+        events.append(
+            EventCandidate(
+                kind=EventKind.OFFER,
+                title=title,
+                date=offer.date,
+                actors=actors,
+                offer=offer,
+                sources=list(offer.sources),
+            )
+        )
+    return events
+
+
+def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
+    merged: list[EventCandidate] = []
+    for event in events:
+        same = next(
+            (
+                m
+                for m in merged
+                if m.kind == event.kind
+                and m.scheduled == event.scheduled
+                and _overlaps(m.date, event.date)
+                and (m.offer is event.offer)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(event)
+            continue
+        if _finer(same.date, event.date) is event.date and event.date != same.date:
+            same.date, same.title = event.date, event.title
+        same.actors = _union(same.actors, event.actors)
+        same.sources = _union(same.sources, event.sources)
+    return merged
+
+
+def _merge_positions(positions):
+    merged = []
+    for position in positions:
+        same = next(
+            (m for m in merged if m.actor == position.actor and m.stance == position.stance), None
+        )
+        if same is None:
+            merged.append(position)
+        else:
+            same.sources = _union(same.sources, position.sources)
+    return merged

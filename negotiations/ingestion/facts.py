@@ -1,0 +1,475 @@
+"""Rules that read offers, indictments, talks channels, events and positions from
+sentences, on top of spaCy's parse and the article's actors."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from core.dates import DatePrecision, PartialDate
+from negotiations.choices import (
+    Attribution,
+    ChannelMode,
+    ChannelStatus,
+    EventKind,
+    OfferStatus,
+)
+from negotiations.ingestion.actors import ArticleActors
+from negotiations.ingestion.candidates import (
+    ChannelCandidate,
+    EventCandidate,
+    IndictmentCandidate,
+    OfferCandidate,
+    PositionCandidate,
+    Source,
+)
+from negotiations.ingestion.dates import resolve_date, resolve_offset
+from negotiations.ingestion.vocabulary import phrase_set, vocabulary
+
+_CONDITION_MARKERS = re.compile(r"\b(as long as|provided that|on condition that|unless|if)\b")
+_STANCE_VERBS = {"favor", "favour", "support", "oppose", "want", "demand", "reject", "insist",
+                 "seek", "back", "urge", "call"}  # fmt: skip
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6, "bn": 10**9}
+_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "dollar": "USD",
+               "euros": "EUR", "pounds": "GBP"}  # fmt: skip
+
+
+def _has(sent: Span, words: frozenset[str]) -> list[Token]:
+    return [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]
+
+
+def _has_phrase(sent: Span, phrases) -> bool:
+    lower = sent.text.lower().replace("’", "'")
+    return any(re.search(rf"\b{re.escape(p)}\b", lower) for p in phrases)
+
+
+def _text(tokens) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.;:—-")
+
+
+class SentenceFacts:
+    """Facts of one sentence; `Reader` merges them across the article."""
+
+    def __init__(self, sent: Span, source: Source, actors: ArticleActors, published: dt.date):
+        self.sent, self.source, self.actors, self.published = sent, source, actors, published
+        self.lower = sent.text.lower().replace("’", "'")
+
+    # --- dates ------------------------------------------------------------------------
+    def dates(self) -> list[tuple[Span, PartialDate]]:
+        found = []
+        for ent in self.sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            date = resolve_date(ent.text, self.published)
+            if date is None and ent.end < self.sent.end and ent.doc[ent.end].lower_ == "before":
+                date = resolve_offset(ent.text, self.published)  # "five months before X"
+            if date:
+                found.append((ent, date))
+        return found
+
+    def date_near(self, token: Token) -> PartialDate | None:
+        """The date attached to a word: the date whose parse path to it is shortest."""
+        up = {token.i: 0}
+        for steps, node in enumerate(token.ancestors, start=1):
+            up[node.i] = steps
+        best, best_cost = None, 6  # farther than this, the date belongs to something else
+        for ent, date in self.dates():
+            for steps, node in enumerate([ent.root, *ent.root.ancestors]):
+                if node.i in up:
+                    cost = steps + up[node.i]
+                    if cost < best_cost:
+                        best, best_cost = date, cost
+                    break
+        return best
+
+    def speaker_keys(self) -> set[str]:
+        return {self.source.speaker_key} if self.source.speaker_key else set()
+
+    def actor_keys(self, exclude_speaker: bool = True) -> list[str]:
+        keys = self.actors.keys_in(self.sent)
+        if exclude_speaker and self.source.attribution == Attribution.NAMED:
+            # The speaker is an actor of the sentence only if also its subject matter.
+            speaker = self.source.speaker_key
+            mentions = [t for t in self.sent if self.actors.key_at(t.i) == speaker]
+            if len({t.i for t in mentions}) <= len(self._speaker_tokens()):
+                keys = [k for k in keys if k != speaker]
+        return [k for k in keys if k in self.actors.candidates]
+
+    def _speaker_tokens(self) -> list[Token]:
+        return [t for t in self.sent if self.actors.key_at(t.i) == self.source.speaker_key]
+
+    def subject_actor(self, token: Token) -> str | None:
+        """The actor acting in the clause of a word: the nearest subject up the tree."""
+        for node in (token, *token.ancestors):
+            for child in node.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    for sub in child.subtree:
+                        key = self.actors.key_at(sub.i)
+                        if key in self.actors.candidates and self.actors.kind(key) != "person":
+                            return key
+                        if key in self.actors.candidates:
+                            return key
+        return None
+
+    # --- offers -----------------------------------------------------------------------
+    def offers(self) -> list[OfferCandidate]:
+        vocab = vocabulary("offers")
+        context = phrase_set("offers", "offer_verbs") | phrase_set("offers", "offer_nouns")
+        if not _has(self.sent, context):
+            return []
+        found = []
+        for kind, triggers in vocab["kinds"].items():
+            words = [t for t in self.sent if t.lower_ in triggers or t.lemma_.lower() in triggers]
+            phrase = any(" " in p and p in self.lower for p in triggers)
+            if not words and not phrase:
+                continue
+            if kind == "extradition_guarantee" and not re.search(
+                r"guarantee|not to (pursue|seek)|protect|shield|waive|drop", self.lower
+            ):
+                continue
+            if kind == "guarantees" and "extradition" in self.lower:
+                continue  # already the extradition guarantee
+            anchor = words[0] if words else self.sent.root
+            found.append(self._offer(kind, anchor))
+        return found
+
+    def _offer(self, kind: str, anchor: Token) -> OfferCandidate:
+        statuses = vocabulary("statuses")
+        status = OfferStatus.PROPOSED
+        if self._status_verb(statuses["declined"]):
+            status = OfferStatus.DECLINED
+        elif self._status_verb(statuses["accepted"]):
+            status = OfferStatus.ACCEPTED
+        elif self._status_verb(statuses["withdrawn"]):
+            status = OfferStatus.WITHDRAWN
+        elif re.search(
+            r"\b(discuss\w*|consider\w*|weigh\w*|open to|pursu\w*|talks?)\b", self.lower
+        ):
+            status = OfferStatus.UNDER_DISCUSSION
+        offered_by = self.subject_actor(anchor)
+        if (
+            offered_by
+            and self.actors.kind(offered_by) == "person"
+            and status != OfferStatus.PROPOSED
+        ):
+            offered_by = None  # "X declined ...": the recipient, not the maker
+        keys = self.actor_keys()
+        recipients = [k for k in keys if k != offered_by and self.actors.kind(k) == "person"] or [
+            k for k in keys if k != offered_by and k.startswith("group:")
+        ]
+        date = self.date_near(anchor)
+        terms = vocabulary("offers")["kinds"][kind][0]
+        return OfferCandidate(
+            kind=kind,
+            offered_by=offered_by,
+            recipients=recipients,
+            terms=terms,
+            conditions=self._conditions(),
+            status=status,
+            date=date,
+            sources=[self.source],
+        )
+
+    def _status_verb(self, lemmas: list[str]) -> bool:
+        for token in self.sent:
+            if token.lemma_.lower() in lemmas and token.pos_ == "VERB":
+                if any(c.lemma_ == "comment" for c in token.subtree):
+                    continue  # "declined to comment" is no answer to an offer
+                return True
+        return False
+
+    def _conditions(self) -> str:
+        match = re.search(r"in (exchange|return) for ([^,.;]+)", self.sent.text)
+        if not match:
+            return ""
+        asked = match.group(2).strip()
+        benefits = {w for ws in vocabulary("offers")["kinds"].values() for w in ws}
+        if any(b in asked.lower() for b in benefits):
+            # "to give up power in exchange for amnesty": what is asked comes before.
+            before = self.sent.text[: match.start()].rstrip()
+            clause = re.search(r"\bto ((?:\w+ ){0,4}\w+)$", before)
+            return clause.group(1) if clause else ""
+        return asked
+
+    # --- channels ---------------------------------------------------------------------
+    def channel(self) -> ChannelCandidate | None:
+        vocab = vocabulary("channels")
+        talks = _has(self.sent, phrase_set("channels", "talks_words"))
+        if not talks:
+            return None
+        modes = vocab["modes"]
+        virtual = _has_phrase(self.sent, modes["virtual"])
+        secret = _has_phrase(self.sent, vocab["secret_words"])
+        venue = self._venue(talks)
+        participants = self._between()
+        if not (virtual or venue or participants or (secret and self.dates())):
+            return None
+        date = self.date_near(talks[0])
+        mode = (
+            ChannelMode.VIRTUAL
+            if virtual
+            else ChannelMode.IN_PERSON
+            if venue
+            else (ChannelMode.BACK_CHANNEL if secret else ChannelMode.UNKNOWN)
+        )
+        status = ChannelStatus.ACTIVE
+        if date and date.end < self.published.replace(day=1) and date.precision != "day":
+            status = ChannelStatus.CONCLUDED
+        if not participants:
+            participants = [k for k in self.actor_keys() if self.actors.kind(k) != "group"]
+        people = [k for k in participants if self.actors.kind(k) == "person"]
+        participants = people if len(people) > 1 else participants
+        return ChannelCandidate(
+            mode=mode,
+            is_secret=secret,
+            venue=venue,
+            participants=participants,
+            status=status,
+            date=date,
+            sources=[self.source],
+        )
+
+    def _venue(self, talks: list[Token]) -> str:
+        for token in talks:
+            for prep in (c for c in (*token.children, *token.head.children) if c.lower_ == "in"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "FAC", "LOC"}:
+                        ent = next(e for e in self.sent.ents if e.start <= obj.i < e.end)
+                        return ent.text
+        return ""
+
+    def _between(self) -> list[str]:
+        for token in self.sent:
+            if token.lower_ == "between":
+                keys = self.actors.keys_in(token.subtree)
+                return [k for k in keys if k in self.actors.candidates]
+        return []
+
+    def mediation(self) -> ChannelCandidate | None:
+        mediation = phrase_set("sides", "mediation")
+        if not (
+            _has(self.sent, mediation) or _has_phrase(self.sent, [m for m in mediation if " " in m])
+        ):
+            return None
+        mediators = [k for k in self.actor_keys() if self.actors.candidates[k].side == "mediator"]
+        if not mediators:
+            return None
+        return ChannelCandidate(
+            mode=ChannelMode.MULTILATERAL if len(mediators) > 1 else ChannelMode.UNKNOWN,
+            mediators=mediators,
+            status=ChannelStatus.ACTIVE,
+            sources=[self.source],
+        )
+
+    # --- indictments -------------------------------------------------------------------
+    def indictment(self) -> IndictmentCandidate | None:
+        triggers = _has(
+            self.sent, frozenset({"indict", "indictment", "charge", "bounty", "reward"})
+        )
+        triggers = [
+            t
+            for t in triggers
+            if not (
+                t.lemma_ == "charge"
+                and t.pos_ == "VERB"
+                and any(c.dep_ == "dobj" for c in t.children)
+            )
+        ]
+        if not triggers:
+            return None
+        if re.search(r"\b(lift|drop|dismiss|quash)\w* (the )?(indictments?|charges)", self.lower):
+            return None  # an offer to lift charges, not charges
+        defendants = [
+            k
+            for k in self.actor_keys()
+            if self.actors.kind(k) == "person" and k not in self.speaker_keys()
+        ]
+        if not defendants:
+            return None
+        authority = None
+        us_words = phrase_set("sides", "us_institutions")
+        ranked = sorted(self.actor_keys(), key=lambda k: self.actors.kind(k) != "institution")
+        for key in ranked:
+            candidate = self.actors.candidates[key]
+            if candidate.kind in {"institution", "government"} and (
+                candidate.name.lower() in us_words
+                or any(t.dep_ == "compound" and self.actors.key_at(t.i) == key for t in self.sent)
+            ):
+                authority = key
+                break
+        amount, currency = self._money()
+        return IndictmentCandidate(
+            defendants=defendants,
+            authority=authority,
+            charges=self._charges(),
+            date=self.date_near(triggers[0]),
+            bounty_amount=amount,
+            bounty_currency=currency,
+            sources=[self.source],
+        )
+
+    def _charges(self) -> str:
+        match = re.search(
+            r"(?:on charges? of|charged with|accused of|charges? (?:of|that)|indicted (?:on|for))"
+            r" ([^;]+)",
+            self.sent.text.strip(),
+        )
+        return match.group(1).strip(" ,.") if match else ""
+
+    def _money(self) -> tuple[int | None, str]:
+        for ent in self.sent.ents:
+            if ent.label_ != "MONEY":
+                continue
+            text = ent.text.lower().replace(",", "")
+            number = re.search(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|m|bn)?", text)
+            if not number:
+                continue
+            amount = Decimal(number.group(1)) * _SCALES.get(number.group(2) or "", 1)
+            currency = next((c for s, c in _CURRENCIES.items() if s in text), "USD")
+            return int(amount), currency
+        return None, ""
+
+    # --- events -----------------------------------------------------------------------
+    def events(self) -> list[EventCandidate]:
+        kinds = vocabulary("events")["kinds"]
+        relief = vocabulary("events")["relief_verbs"]
+        found = []
+        for kind, triggers in kinds.items():
+            for token in self.sent:
+                if token.lemma_.lower() not in triggers and token.lower_ not in triggers:
+                    continue
+                if kind == "crackdown" and token.pos_ != "VERB" and token.lemma_ != "crackdown":
+                    continue
+                if token.dep_ == "compound":
+                    continue  # "election year", "election impasse": not the event itself
+                date = self.date_near(token)
+                if date is None:
+                    continue
+                event_kind = kind
+                if kind == "sanctions" and token.head.lemma_.lower() in relief:
+                    event_kind = EventKind.SANCTIONS_RELIEF
+                found.append(self._event(event_kind, token, date))
+                break
+            else:
+                for phrase in (p for p in triggers if " " in p):
+                    if phrase in self.lower:
+                        anchor = next(
+                            (t for t in self.sent if t.lower_ == phrase.split()[0]), self.sent.root
+                        )
+                        date = self.date_near(anchor) or (
+                            self.dates()[-1][1] if len(self.dates()) == 1 else None
+                        )
+                        if date:
+                            found.append(self._event(kind, anchor, date))
+                        break
+        return found
+
+    def _event(self, kind: str, token: Token, date: PartialDate) -> EventCandidate:
+        scheduled = date.start > self.published or (
+            date.precision != DatePrecision.DAY
+            and date.end > self.published
+            and kind in {EventKind.INAUGURATION, EventKind.ELECTION}
+            and date.start.month != self.published.month
+        )
+        return EventCandidate(
+            kind=kind,
+            title=self._title(token),
+            date=date,
+            scheduled=scheduled,
+            actors=self.actor_keys(exclude_speaker=kind != EventKind.STATEMENT),
+            sources=[self.source],
+        )
+
+    def _title(self, token: Token) -> str:
+        if token.pos_ == "VERB":
+            words = [t for t in token.subtree if t.dep_ not in {"punct"}]
+            clause = [t for t in words if t.i >= min(w.i for w in words)]
+            text = _text(clause[:16])
+        else:
+            chunk = next((c for c in self.sent.noun_chunks if c.start <= token.i < c.end), None)
+            text = _text([t for t in (chunk or [token]) if t.dep_ != "det"])
+        text = re.sub(r"\s+", " ", text)
+        return (text[:1].upper() + text[1:])[:300] or token.text
+
+    # --- positions ----------------------------------------------------------------------
+    def positions(self, plural_before: list[str]) -> list[PositionCandidate]:
+        found = []
+        named = self.source.attribution == Attribution.NAMED and self.source.speaker_key
+        if named:
+            stance = self._quote() or self._reported_clause()
+            if stance:
+                found.append(self._position(self.source.speaker_key, stance))
+        for token in self.sent:
+            lemma = token.lemma_.lower()
+            if lemma == "position" and token.pos_ == "NOUN":
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                keys = self.actors.keys_in([owner]) if owner is not None else []
+                if owner is not None and owner.lower_ == "their":
+                    keys = plural_before
+                stance = self._position_text(token)
+                for key in keys:
+                    if key in self.actors.candidates and stance:
+                        found.append(self._position(key, stance))
+            elif lemma in _STANCE_VERBS and token.pos_ == "VERB":
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                nouns = {"strategy", "position", "policy", "stance", "which"}
+                if subject.lower_ == "which" or subject.lemma_ in nouns:
+                    target = token.head if subject.lower_ == "which" else subject
+                    owner = next((c for c in target.children if c.dep_ == "poss"), None)
+                    keys = self.actors.keys_in(owner.subtree) if owner is not None else []
+                else:
+                    keys = self.actors.keys_in(subject.subtree)
+                keys = [k for k in keys if k in self.actors.candidates]
+                if keys:
+                    skip = {t.i for t in subject.subtree}
+                    words = [t for t in token.subtree if t.i not in skip and t.i >= token.i]
+                    found.append(self._position(keys[0], _text(words)))
+        return found
+
+    def _position(self, key: str, stance: str) -> PositionCandidate:
+        stance = re.sub(r"\s+", " ", stance).strip(' ,“”"')
+        condition = ""
+        marker = _CONDITION_MARKERS.search(stance)
+        if marker and marker.start() > 0:
+            stance, condition = stance[: marker.start()].strip(" ,"), stance[marker.start() :]
+        return PositionCandidate(
+            actor=key,
+            stance=stance[:1000],
+            condition=condition[:1000],
+            date=self._statement_date(),
+            sources=[self.source],
+        )
+
+    def _statement_date(self) -> PartialDate:
+        dates = [d for _e, d in self.dates() if d.start <= self.published]
+        return dates[0] if dates else PartialDate(self.published, DatePrecision.MONTH)
+
+    def _quote(self) -> str:
+        match = re.search(r"[“\"]([^”\"]{12,})[”\"]", self.sent.text)
+        if match and self.sent.text.strip().startswith(("“", '"')):
+            return match.group(1)
+        return ""
+
+    def _reported_clause(self) -> str:
+        for token in self.sent:
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in phrase_set(
+                "speech", "speech_verbs"
+            ):
+                words = [t for t in token.subtree if t.lower_ != "that" or t.i != token.left_edge.i]
+                return _text(words)
+        return ""
+
+    def _position_text(self, token: Token) -> str:
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        if of is not None:
+            return _text([t for t in of.subtree if t != of])
+        verb = token.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            return _text([t for t in verb.subtree if t.i >= token.i])
+        return ""
