@@ -79,6 +79,8 @@ class OfferCandidate:
     date: PartialDate | None = None
     channel: ChannelCandidate | None = None
     sources: list[Source] = field(default_factory=list)
+    # Dated by the text itself, not defaulted to the publication month.
+    dated_in_text: bool = False
 
 
 @dataclass

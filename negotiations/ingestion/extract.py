@@ -120,6 +120,7 @@ def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[Offe
             offer.recipients = offer.recipients or list(main_recipients)
     merged: list[OfferCandidate] = []
     for offer in offers:
+        offer.dated_in_text = offer.date is not None and offer.date.start <= published
         if offer.date is None or offer.date.start > published:
             offer.date = PartialDate(published, DatePrecision.MONTH)
         same = next(
@@ -142,6 +143,7 @@ def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[Offe
         same.channel = same.channel or offer.channel
         same.sources = _union(same.sources, offer.sources)
         same.date = _finer(same.date, offer.date)
+        same.dated_in_text = same.dated_in_text or offer.dated_in_text
     return merged
 
 
@@ -195,8 +197,9 @@ def _merge_indictments(indictments: list[IndictmentCandidate]) -> list[Indictmen
 
 
 def _offer_events(offers: list[OfferCandidate]) -> list[EventCandidate]:
+    """An offer the text dates is a development on the timeline."""
     events = []
-    for offer in offers:
+    for offer in (o for o in offers if o.dated_in_text):
         actors = [k for k in [offer.offered_by, *offer.recipients] if k]
         title = f"Offer of {offer.terms}"
         events.append(

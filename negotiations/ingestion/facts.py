@@ -124,11 +124,13 @@ class SentenceFacts:
         found = []
         for kind, triggers in vocab["kinds"].items():
             words = [t for t in self.sent if t.lower_ in triggers or t.lemma_.lower() in triggers]
-            phrase = any(" " in p and p in self.lower for p in triggers)
+            phrase = any(" " in p and p in self.lower for p in triggers) or any(
+                re.search(p, self.lower) for p in vocab.get("patterns", {}).get(kind, [])
+            )
             if not words and not phrase:
                 continue
             if kind == "extradition_guarantee" and not re.search(
-                r"guarantee|not to (pursue|seek)|protect|shield|waive|drop", self.lower
+                r"guarantee|not (to )?(pursue|seek)|protect|shield|waive|drop", self.lower
             ):
                 continue
             if kind == "guarantees" and "extradition" in self.lower:
@@ -176,7 +178,9 @@ class SentenceFacts:
 
     def _status_verb(self, lemmas: list[str]) -> bool:
         for token in self.sent:
-            if token.lemma_.lower() in lemmas and token.pos_ == "VERB":
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+            lemma = f"{token.lemma_.lower()} {particle}".strip()
+            if (lemma in lemmas or token.lemma_.lower() in lemmas) and token.pos_ == "VERB":
                 if any(c.lemma_ == "comment" for c in token.subtree):
                     continue  # "declined to comment" is no answer to an offer
                 return True
