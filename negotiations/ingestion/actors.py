@@ -139,7 +139,11 @@ class ArticleActors:
                 self._surnames.setdefault(normalize_name(name.split()[-1]), []).append(
                     (ent.start, key)
                 )
-        orgs = [name for ent, _s, name in mentions if ent.label_ in {"ORG", "FAC"}]
+        orgs = sorted(
+            {name for ent, _s, name in mentions if ent.label_ in {"ORG", "FAC"}},
+            key=len,
+            reverse=True,
+        )
         people = []
         for ent, span, name in mentions:
             resolved = self._resolve(ent, span, name, orgs)
@@ -220,7 +224,7 @@ class ArticleActors:
         if label == "NORP":
             return "norp:" + normalized, name, ActorKind.GROUP, _is_agentive(root)
         # Organizations: an acronym or a shorter form of a longer name in the article.
-        for other in sorted(orgs, key=len, reverse=True):
+        for other in orgs:
             words = _clean_words(other)
             if name.isupper() and 2 <= len(name) <= 6:
                 for i in range(len(words) - 1):
@@ -300,7 +304,9 @@ class ArticleActors:
         """An organization named in a role, even before its own mention is read."""
         found = {"ORG": [], "GPE": []}
         indexes = {t.i for t in words}
-        for ent in self.doc.ents:
+        if not indexes:
+            return None
+        for ent in self.doc[min(indexes) : max(indexes) + 1].ents:
             if ent.label_ in found and ent.start in indexes:
                 found[ent.label_].append(self.token_key.get(ent.end - 1))
         # The last organization named ("expert at the X Council") is the one worked for.

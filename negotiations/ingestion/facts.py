@@ -4,6 +4,7 @@ sentences, on top of spaCy's parse and the article's actors."""
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -59,7 +60,8 @@ class SentenceFacts:
         self.lower = sent.text.lower().replace("’", "'")
 
     # --- dates ------------------------------------------------------------------------
-    def dates(self) -> list[tuple[Span, PartialDate]]:
+    @cached_property
+    def _dates(self) -> list[tuple[Span, PartialDate]]:
         found = []
         for ent in self.sent.ents:
             if ent.label_ != "DATE":
@@ -70,6 +72,9 @@ class SentenceFacts:
             if date:
                 found.append((ent, date))
         return found
+
+    def dates(self) -> list[tuple[Span, PartialDate]]:
+        return self._dates
 
     def date_near(self, token: Token) -> PartialDate | None:
         """The date attached to a word: the date whose parse path to it is shortest."""
@@ -394,8 +399,11 @@ class SentenceFacts:
             clause = [t for t in words if t.i >= min(w.i for w in words)]
             text = _text(clause[:16])
         else:
-            chunk = next((c for c in self.sent.noun_chunks if c.start <= token.i < c.end), None)
-            text = _text([t for t in (chunk or [token]) if t.dep_ != "det"])
+            # The noun with its modifiers ("the July 28 election"); Span.noun_chunks would
+            # walk the whole document for every sentence.
+            modifiers = {"amod", "compound", "nummod", "poss", "nmod", "case"}
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ in modifiers]
+            text = _text([*words, token])
         text = re.sub(r"\s+", " ", text)
         return (text[:1].upper() + text[1:])[:300] or token.text
 

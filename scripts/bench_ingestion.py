@@ -1,0 +1,60 @@
+"""Ingestion speed: model load, our extraction vs spaCy's nlp.pipe alone, at 1x and 20x length.
+
+Run by hand: DEBUG=True .venv/bin/python scripts/bench_ingestion.py
+Prints figures; asserts nothing (speed is measured, not tested).
+"""
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from negotiations.ingestion.extract import extract  # noqa: E402
+from negotiations.ingestion.nlp import get_nlp  # noqa: E402
+
+SAMPLE = ROOT / "sample_data" / "articles" / "2024-08-11-wsj-secret-talks-amnesty.txt"
+PUBLISHED = dt.date(2024, 8, 11)
+
+
+def timed(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def main() -> None:
+    start = time.perf_counter()
+    nlp = get_nlp()
+    print(
+        f"model load: {time.perf_counter() - start:.2f} s ({nlp.meta['name']} {nlp.meta['version']})"
+    )
+    base = SAMPLE.read_text(encoding="utf-8")
+    print(
+        f"{'text':<8}{'words':>8}{'ours s':>10}{'ours w/s':>11}{'spaCy s':>10}{'spaCy w/s':>11}{'ratio':>8}"
+    )
+    for factor, repeat in ((1, 5), (20, 2)):
+        text = "\n".join([base] * factor)
+        words = len(text.split())
+        ours = timed(lambda t=text: extract(t, PUBLISHED), repeat)
+        spacy_alone = timed(lambda t=text: list(nlp.pipe([t])), repeat)
+        print(
+            f"{factor:>3}x    {words:>8}{ours:>10.3f}{words / ours:>11.0f}"
+            f"{spacy_alone:>10.3f}{words / spacy_alone:>11.0f}{(words / ours) / (words / spacy_alone):>8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
