@@ -164,3 +164,22 @@ def test_submission_enqueues_ingestion_on_commit(db, django_capture_on_commit_ca
     submission.article.refresh_from_db()
     assert submission.article.status == "done"
     assert Offer.objects.exists()
+
+
+def test_a_second_article_corroborates_instead_of_duplicating(db):
+    ingest_file(SAMPLE)
+    declined = Offer.objects.get(status="declined")
+    second = article_submit(
+        text=(
+            "The United States offered amnesty to Nicolás Maduro during secret talks in Doha "
+            "last year, but Maduro declined the offer, two officials said."
+        ),
+        published_on=dt.date(2024, 9, 2),
+    ).article
+    assert article_ingest(article_id=second.pk) == "done"
+    assert Offer.objects.filter(status="declined", kind="amnesty").count() == 1
+    articles = Evidence.objects.filter(
+        content_type=ContentType.objects.get_for_model(Offer), object_id=declined.pk
+    ).values_list("article", flat=True)
+    assert set(articles) == {Article.objects.get(published_on="2024-08-11").pk, second.pk}
+    assert Actor.objects.filter(aliases__name="Maduro").count() == 1
