@@ -399,7 +399,7 @@ class SentenceFacts:
             clause = [t for t in words if t.i >= min(w.i for w in words)]
             text = _text(clause[:16])
         else:
-            # The noun with its modifiers ("the July 28 election"); Span.noun_chunks would
+            # The noun with its modifiers ("the spring election"); Span.noun_chunks would
             # walk the whole document for every sentence.
             modifiers = {"amod", "compound", "nummod", "poss", "nmod", "case"}
             words = [t for t in token.subtree if t.i <= token.i and t.dep_ in modifiers]
