@@ -149,8 +149,8 @@ class ArticleActors:
             resolved = self._resolve(ent, span, name, orgs)
             if resolved is None:
                 continue
-            if isinstance(resolved[1], str) and isinstance(resolved[0], tuple):
-                resolved, name = resolved
+            if ent.label_ == "PERSON" and self._government_of(ent):
+                name = f"{name} {ent.doc[ent.end].text}"  # the alias: "X administration"
             key, display, kind, acting = resolved
             candidate = self.candidates.get(key)
             if candidate is None:
@@ -189,12 +189,7 @@ class ArticleActors:
             suffix = ent.doc[ent.end]
             self.token_key[suffix.i] = "country:united states"
             # "the X administration" is, in this domain's news, the U.S. government.
-            return (
-                "country:united states",
-                "United States",
-                ActorKind.GOVERNMENT,
-                True,
-            ), f"{name} {suffix.text}"
+            return "country:united states", "United States", ActorKind.GOVERNMENT, True
         # A surname alone (spaCy sometimes calls it an ORG or a place).
         if len(name.split()) == 1 and normalized in self._surnames:
             owners = self._surnames[normalized]

@@ -114,8 +114,6 @@ class SentenceFacts:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     for sub in child.subtree:
                         key = self.actors.key_at(sub.i)
-                        if key in self.actors.candidates and self.actors.kind(key) != "person":
-                            return key
                         if key in self.actors.candidates:
                             return key
         return None
