@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from core.views import healthz
 
@@ -9,4 +9,8 @@ admin.site.site_title = "Tablero"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # The REST API (issue 5) mounts here.
+    path("actors/", include("actors.urls")),
+    path("", include("negotiations.urls")),
 ]

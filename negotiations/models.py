@@ -143,6 +143,13 @@ class Evidence(models.Model):
                 raise ValidationError({"quote": "Give a quote with its URL, or a note."})
             return
         text = self.article.text
+        if self.start is None and self.end is None and self.quote:
+            # An editor may give the quote alone; it must then appear in the article.
+            self.start = text.find(self.quote)
+            if self.start < 0:
+                self.start = None
+                raise ValidationError({"quote": "This quote is not in the article's text."})
+            self.end = self.start + len(self.quote)
         if self.start is None or self.end is None or not 0 <= self.start < self.end <= len(text):
             raise ValidationError({"end": f"The span must lie within the article (0–{len(text)})."})
         if not self.quote:
@@ -386,3 +393,34 @@ class Event(DatedFact):
 
     def __str__(self) -> str:
         return f"{self.date_display}: {self.title}"
+
+    @property
+    def subject(self):
+        """The offer, channel or indictment this event concerns, if any."""
+        return self.offer or self.channel or self.indictment
+
+    def clean(self) -> None:
+        if not self.status_to:
+            return
+        links = [
+            (name, model)
+            for name, model in (
+                ("offer", Offer),
+                ("channel", TalksChannel),
+                ("indictment", Indictment),
+            )
+            if getattr(self, f"{name}_id")
+        ]
+        if len(links) != 1:
+            raise ValidationError(
+                {"status_to": "A status change concerns exactly one offer, channel or indictment."}
+            )
+        name, model = links[0]
+        allowed = model._meta.get_field("status").choices
+        if self.status_to not in {value for value, _ in allowed}:
+            labels = ", ".join(label for _, label in allowed)
+            raise ValidationError(
+                {"status_to": f"Not a status of a {name}; choose one of: {labels}."}
+            )
+        if self.status != EventStatus.OCCURRED:
+            raise ValidationError({"status": "A status change must have occurred."})

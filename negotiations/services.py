@@ -1,4 +1,4 @@
-"""Writes on articles. Every door (command line, editors' form, API) submits articles here."""
+"""Writes. Every door (command line, editors' forms, API) submits articles and developments here."""
 
 import hashlib
 import unicodedata
@@ -9,7 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from negotiations.models import Article
+from core.editing import record_create, record_update
+from core.models import Origin, ReviewState
+from negotiations.choices import Attribution, EventStatus
+from negotiations.models import Article, Event, Evidence
 
 
 def article_text_normalize(text: str) -> str:
@@ -89,3 +92,84 @@ def _enqueue_ingestion(article_id: int) -> None:
     from negotiations.tasks import ingest_article
 
     ingest_article.delay(article_id)
+
+
+# --- editors' writes (the site's forms and the API call these) -------------------
+@dataclass(frozen=True)
+class SourceInput:
+    """Where an editor's fact comes from: an article span or quote, a URL with a quote,
+    or the editor's own knowledge with a note."""
+
+    article: Article | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str = ""
+    url: str = ""
+    note: str = ""
+    speaker_label: str = ""
+
+    @property
+    def published_on(self) -> date | None:
+        return self.article.published_on if self.article else None
+
+
+def evidence_add(*, record, source: SourceInput, by) -> Evidence:
+    """Cite `source` for `record`; a quote not found in its article is a ValidationError."""
+    if source.article:
+        attribution = Attribution.NAMED if source.speaker_label else Attribution.PUBLICATION
+    else:
+        attribution = Attribution.EDITOR if not source.url else Attribution.PUBLICATION
+    evidence = Evidence(
+        record=record,
+        article=source.article,
+        start=source.start,
+        end=source.end,
+        quote=source.quote,
+        url=source.url,
+        note=source.note,
+        attribution=attribution,
+        speaker_label=source.speaker_label,
+        origin=Origin.EDITOR,
+        created_by=by,
+    )
+    evidence.full_clean(exclude=["content_type", "object_id"])
+    evidence._history_user = by
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def event_record(
+    *, by, fields: dict, actors: list | None = None, source: SourceInput | None = None
+) -> Event:
+    """An editor's development on the timeline, cited, applying any status change it makes.
+
+    A status change (`status_to` with its offer, channel or indictment) also sets the
+    record's current status, unless a later change is already known: entering an old
+    development never overrides a newer one.
+    """
+    fields = dict(fields)
+    if source and source.published_on and not fields.get("first_reported_on"):
+        fields["first_reported_on"] = source.published_on
+    event = record_create(model=Event, by=by, fields=fields, m2m={"actors": actors or []})
+    if source:
+        evidence_add(record=event, source=source, by=by)
+    subject = event.subject
+    if event.status_to and subject is not None:
+        link = {
+            "offer": event.offer_id,
+            "channel": event.channel_id,
+            "indictment": event.indictment_id,
+        }
+        latest = (
+            Event.objects.filter(
+                **{k: v for k, v in link.items() if v}, status=EventStatus.OCCURRED
+            )
+            .exclude(status_to="")
+            .exclude(review_state=ReviewState.REJECTED)
+            .order_by("-occurred_on", "-id")
+            .first()
+        )
+        if latest == event and subject.status != event.status_to:
+            record_update(record=subject, by=by, changes={"status": event.status_to})
+    return event

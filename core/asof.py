@@ -1,0 +1,49 @@
+"""The as-of date: the day whose knowledge a page or endpoint shows (today by default)."""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+
+# Before this nobody could have reported anything we track; it also keeps
+# date arithmetic far from datetime.date.min.
+EARLIEST = dt.date(1900, 1, 1)
+
+
+class AsOfError(ValueError):
+    """A malformed or out-of-range as-of date; its message is fit to show the user."""
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def as_of_parse(value: str | None) -> dt.date | None:
+    """`YYYY-MM-DD` into a date; empty means today (None). Raises AsOfError otherwise."""
+    if not value:
+        return None
+    try:
+        parsed = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise AsOfError(f"“{value[:40]}” is not a date; use YYYY-MM-DD.") from None
+    if parsed < EARLIEST:
+        raise AsOfError(f"The as-of date must be on or after {EARLIEST.isoformat()}.")
+    return parsed
+
+
+def known_by(as_of: dt.date, prefix: str = "") -> Q:
+    """Records known on `as_of`: first reported by then, or entered by an editor by then.
+
+    `first_reported_on` is the earliest source's publication date; a record with
+    none (an editor's entry without a dated source) is known from its creation.
+    """
+    return Q(**{f"{prefix}first_reported_on__lte": as_of}) | Q(
+        **{f"{prefix}first_reported_on__isnull": True, f"{prefix}created_at__date__lte": as_of}
+    )
+
+
+def evidence_known_by(as_of: dt.date, prefix: str = "") -> Q:
+    """Evidence from articles published by `as_of`, or added by an editor by then."""
+    return Q(**{f"{prefix}article__published_on__lte": as_of}) | Q(
+        **{f"{prefix}article__isnull": True, f"{prefix}created_at__date__lte": as_of}
+    )

@@ -1,0 +1,163 @@
+"""Editors' changes to a record: one path for the site's forms and the API's writes.
+
+Both doors call `record_update`, so validation (the model's `full_clean`), the
+optimistic-concurrency check and the review bookkeeping happen in one place.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from core.models import Fact, Origin, ReviewState
+
+# Fields an editor never sets directly: bookkeeping the service maintains.
+BOOKKEEPING = {
+    "id",
+    "origin",
+    "created_by",
+    "extractor_version",
+    "fingerprint",
+    "review_state",
+    "reviewed_by",
+    "reviewed_at",
+    "version",
+    "created_at",
+    "updated_at",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: object
+    after: object
+
+
+class VersionConflict(Exception):
+    """Someone saved the record after the editor loaded it; nothing was written.
+
+    `changes` lists what changed meanwhile (from the version the editor loaded to
+    the current one), so a form can show it beside the editor's own input.
+    """
+
+    def __init__(self, record: Fact, expected: int, changes: list[FieldChange]):
+        self.record = record
+        self.expected = expected
+        self.changes = changes
+        super().__init__(
+            f"{record._meta.verbose_name.capitalize()} was changed by someone else "
+            f"(version {expected} → {record.version})."
+        )
+
+
+def history_changes(old, new) -> list[FieldChange]:
+    """Readable field changes between two historical rows of the same record."""
+    if old is None or new is None:
+        return []
+    delta = new.diff_against(old, excluded_fields=sorted(BOOKKEEPING - {"review_state"}))
+    meta = new.instance_type._meta
+    changes = []
+    for change in delta.changes:
+        try:
+            label = meta.get_field(change.field).verbose_name
+        except Exception:  # noqa: BLE001 - an m2m or removed field: show its name
+            label = change.field.replace("_", " ")
+        changes.append(FieldChange(change.field, str(label), change.old, change.new))
+    return changes
+
+
+def changes_since(record: Fact, version: int) -> list[FieldChange]:
+    """What changed in `record` after `version` (the one an editor loaded)."""
+    history = record.history.order_by("history_date", "history_id")
+    old = history.filter(version=version).last()
+    new = history.last()
+    return history_changes(old, new)
+
+
+def _check_version(record: Fact, expected_version: int | None) -> None:
+    if expected_version is not None and record.version != expected_version:
+        raise VersionConflict(record, expected_version, changes_since(record, expected_version))
+
+
+def _mark_reviewed(record: Fact, by, state: str) -> None:
+    record.review_state = state
+    record.reviewed_by = by
+    record.reviewed_at = timezone.now()
+
+
+@transaction.atomic
+def record_update(
+    *,
+    record: Fact,
+    by,
+    changes: dict,
+    m2m: dict | None = None,
+    expected_version: int | None = None,
+) -> Fact:
+    """Apply an editor's `changes` (and many-to-many sets) to `record`, or raise.
+
+    Raises VersionConflict when `expected_version` is stale and ValidationError
+    (with field names) when the result is invalid; in both cases nothing is saved.
+    A machine-made record an editor changes becomes "corrected", so ingestion
+    leaves it alone from then on.
+    """
+    model = type(record)
+    locked = model.objects.select_for_update().get(pk=record.pk)
+    _check_version(locked, expected_version)
+    unknown = set(changes) & BOOKKEEPING
+    if unknown:
+        raise ValidationError({name: "This field is not editable." for name in unknown})
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    if locked.origin == Origin.INGESTION:
+        _mark_reviewed(locked, by, ReviewState.CORRECTED)
+    locked.version += 1
+    locked._history_user = by
+    locked.save()
+    for name, values in (m2m or {}).items():
+        getattr(locked, name).set(values)
+    return locked
+
+
+@transaction.atomic
+def record_review(*, record: Fact, by, decision: str, expected_version: int | None = None) -> Fact:
+    """Confirm or reject a machine-made record (a correction goes through record_update)."""
+    if decision not in (ReviewState.CONFIRMED, ReviewState.REJECTED):
+        raise ValidationError({"decision": "Choose confirmed or rejected."})
+    locked = type(record).objects.select_for_update().get(pk=record.pk)
+    _check_version(locked, expected_version)
+    _mark_reviewed(locked, by, decision)
+    locked.version += 1
+    locked._history_user = by
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def record_create(*, model: type[Fact], by, fields: dict, m2m: dict | None = None) -> Fact:
+    """A record an editor enters: validated, marked as theirs, known from today."""
+    record = model(**fields, origin=Origin.EDITOR, created_by=by)
+    if not record.first_reported_on:
+        record.first_reported_on = timezone.localdate()
+    record.full_clean()
+    record._history_user = by
+    record.save()
+    for name, values in (m2m or {}).items():
+        getattr(record, name).set(values)
+    return record
+
+
+def model_field_names(model: type[models.Model]) -> list[str]:
+    """The concrete fields an editor may set on `model`."""
+    return [
+        f.name
+        for f in model._meta.get_fields()
+        if getattr(f, "concrete", False)
+        and not f.many_to_many
+        and f.name not in BOOKKEEPING
+        and f.editable
+    ]

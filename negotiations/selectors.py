@@ -1,0 +1,308 @@
+"""Reads shared by the pages and the API: record lists and the negotiation state as of a date.
+
+Every list here owns its joins and prefetches, so templates and serializers never
+query on their own, and each honours `as_of` the same way:
+
+- a record shows only if it was known by then (`core.asof.known_by`);
+- its evidence is only what had been published or entered by then;
+- its status is the one its latest known status-change event gave it (an Event
+  with `status_to`), or, when every change came later, the status it started in.
+
+`as_of=None` means today's knowledge: every record, with its current status.
+Records an editor rejected are never shown.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
+
+from actors.models import Actor, Alias
+from core.asof import evidence_known_by, known_by, today
+from core.models import ReviewState
+from negotiations.choices import (
+    ChannelStatus,
+    EventKind,
+    EventStatus,
+    IndictmentStatus,
+    OfferStatus,
+    ParticipantRole,
+)
+from negotiations.models import (
+    ChannelParticipant,
+    Event,
+    Evidence,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
+
+STANDING_OFFER = (OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION)
+# Kinds that are deadlines on the calendar even when reported as already past.
+DEADLINE_KINDS = (EventKind.ELECTION, EventKind.INAUGURATION, EventKind.DEADLINE)
+
+
+# --- building blocks --------------------------------------------------------------
+def evidence_prefetch(as_of: dt.date | None = None, lookup: str = "evidence") -> Prefetch:
+    """A record's evidence with its article and speaker, only what was out by `as_of`."""
+    queryset = Evidence.objects.select_related("article", "speaker").order_by(
+        "article__published_on", "article_id", "start", "id"
+    )
+    if as_of is not None:
+        queryset = queryset.filter(evidence_known_by(as_of))
+    return Prefetch(lookup, queryset=queryset)
+
+
+def _visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
+    queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+    return queryset.filter(known_by(as_of)) if as_of is not None else queryset
+
+
+def _changes(link: str, as_of: dt.date) -> QuerySet[Event]:
+    """Status-change events of the outer record known and occurred by `as_of`, newest first."""
+    return (
+        Event.objects.filter(**{link: OuterRef("pk")}, status=EventStatus.OCCURRED)
+        .exclude(status_to="")
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(known_by(as_of), occurred_on__lte=as_of)
+        .order_by("-occurred_on", "-id")
+    )
+
+
+def _status_as_of(link: str, initial: str, as_of: dt.date | None):
+    """The record's status on `as_of`, as an expression to annotate."""
+    if as_of is None or as_of >= today():
+        return F("status")
+    any_change = Event.objects.filter(**{link: OuterRef("pk")}).exclude(status_to="")
+    return Coalesce(
+        Subquery(_changes(link, as_of).values("status_to")[:1], output_field=CharField()),
+        Case(When(Exists(any_change), then=Value(initial)), default=F("status")),
+        output_field=CharField(),
+    )
+
+
+def _status_since(link: str, date_field: str, as_of: dt.date | None):
+    """When the record took its status (as of then): its latest known change, else its date."""
+    return Coalesce(
+        Subquery(_changes(link, as_of or today()).values("occurred_on")[:1]),
+        F(date_field),
+        output_field=DateField(),
+    )
+
+
+# --- record lists -------------------------------------------------------------------
+def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
+    return _visible(Actor.objects.all(), as_of).prefetch_related(
+        Prefetch("aliases", queryset=Alias.objects.order_by("name"))
+    )
+
+
+def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
+    return (
+        _visible(Offer.objects.all(), as_of)
+        .select_related("offered_by", "channel")
+        .prefetch_related(
+            Prefetch("recipients", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .annotate(
+            status_as_of=_status_as_of("offer", OfferStatus.PROPOSED, as_of),
+            status_since=_status_since("offer", "offered_on", as_of),
+        )
+    )
+
+
+def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
+    participants = ChannelParticipant.objects.select_related("actor").order_by(
+        "role", "actor__name"
+    )
+    return (
+        _visible(TalksChannel.objects.all(), as_of)
+        .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
+        .annotate(
+            status_as_of=_status_as_of("channel", ChannelStatus.ACTIVE, as_of),
+            last_seen_on=_status_since("channel", "last_activity_on", as_of),
+        )
+    )
+
+
+def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
+    return (
+        _visible(Indictment.objects.all(), as_of)
+        .select_related("authority")
+        .prefetch_related(
+            Prefetch("defendants", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .annotate(status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of))
+    )
+
+
+def position_list(*, as_of: dt.date | None = None) -> QuerySet[Position]:
+    return (
+        _visible(Position.objects.all(), as_of)
+        .select_related("actor")
+        .prefetch_related(evidence_prefetch(as_of))
+    )
+
+
+def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
+    """The timeline's rows, oldest first; scheduled events stay in, at their date."""
+    return (
+        _visible(Event.objects.all(), as_of)
+        .select_related("offer", "channel", "indictment")
+        .prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .order_by("occurred_on", "id")
+    )
+
+
+# --- the negotiation state --------------------------------------------------------
+@dataclass(frozen=True)
+class Deadline:
+    event: Event
+    days_left: int  # 0 when the deadline's period has begun (a month-precision date)
+
+
+@dataclass
+class NegotiationState:
+    """Where things stand on `as_of`: the dashboard's headline and `/api/v1/state/`."""
+
+    as_of: dt.date
+    is_today: bool
+    offer_counts: dict[str, int]
+    offers: list[Offer]
+    channel_counts: dict[str, int]
+    channels: list[TalksChannel]
+    indictments_in_force: int
+    indictments: list[Indictment]
+    positions: list[Position]
+    deadlines: list[Deadline]
+    latest: list[Event]
+    limits: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def standing_offers(self) -> int:
+        return sum(self.offer_counts.get(s, 0) for s in STANDING_OFFER)
+
+    @property
+    def active_channels(self) -> int:
+        return self.channel_counts.get(ChannelStatus.ACTIVE, 0)
+
+    @property
+    def next_deadline(self) -> Deadline | None:
+        return self.deadlines[0] if self.deadlines else None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.offers or self.channels or self.indictments or self.latest)
+
+
+def _counts(queryset: QuerySet) -> dict[str, int]:
+    rows = queryset.order_by().values("status_as_of").annotate(n=Count("id"))
+    return {row["status_as_of"]: row["n"] for row in rows}
+
+
+def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
+    """Elections, inaugurations and other scheduled events not yet past on `as_of`."""
+    # A year-precision date starts up to a year before its period ends.
+    candidates = (
+        _visible(Event.objects.all(), as_of)
+        .filter(Q(kind__in=DEADLINE_KINDS) | Q(status=EventStatus.SCHEDULED))
+        .filter(occurred_on__gte=as_of.replace(month=1, day=1))
+        .prefetch_related(evidence_prefetch(as_of))
+        .order_by("occurred_on", "id")[: limit * 4]
+    )
+    deadlines = []
+    for event in candidates:
+        period = event.partial_date
+        if period.end < as_of:
+            continue
+        deadlines.append(Deadline(event, max((period.start - as_of).days, 0)))
+    return deadlines[:limit]
+
+
+def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> NegotiationState:
+    """The state as known on `as_of` (today when None), in a fixed number of queries."""
+    day = as_of or today()
+    offers = offer_list(as_of=as_of)
+    channels = channel_list(as_of=as_of)
+    indictments = indictment_list(as_of=as_of)
+    standing_first = Case(
+        When(status_as_of__in=STANDING_OFFER, then=0), default=1, output_field=IntegerField()
+    )
+    active_first = Case(
+        When(status_as_of=ChannelStatus.ACTIVE, then=0), default=1, output_field=IntegerField()
+    )
+    positions = (
+        position_list(as_of=as_of)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("actor__side"),
+                order_by=[
+                    F("stated_on").desc(nulls_last=True),
+                    F("first_reported_on").desc(nulls_last=True),
+                    F("id").desc(),
+                ],
+            )
+        )
+        .filter(rank=1)
+        .order_by("actor__side")
+    )
+    latest = (
+        event_list(as_of=as_of)
+        .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
+        .order_by("-occurred_on", "-id")[:limit]
+    )
+    return NegotiationState(
+        as_of=day,
+        is_today=as_of is None or as_of == today(),
+        offer_counts=_counts(offers),
+        offers=list(
+            offers.order_by(standing_first, F("status_since").desc(nulls_last=True))[:limit]
+        ),
+        channel_counts=_counts(channels),
+        channels=list(
+            channels.order_by(active_first, F("last_seen_on").desc(nulls_last=True))[:limit]
+        ),
+        indictments_in_force=indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).count(),
+        indictments=list(
+            indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).order_by(
+                F("bounty_amount").desc(nulls_last=True), F("filed_on").desc(nulls_last=True)
+            )[:limit]
+        ),
+        positions=list(positions),
+        deadlines=deadline_list(as_of=day),
+        latest=list(latest),
+        limits={"offers": limit, "channels": limit, "indictments": limit, "latest": limit},
+    )
+
+
+def channel_sides(channel: TalksChannel) -> dict[str, list]:
+    """A channel's prefetched participants grouped by side, mediators apart."""
+    sides: dict[str, list] = {}
+    for participant in channel.participants.all():
+        key = "mediator" if participant.role == ParticipantRole.MEDIATOR else participant.actor.side
+        sides.setdefault(key, []).append(participant.actor)
+    return sides
