@@ -6,6 +6,11 @@ from django.contrib.auth.models import Group, User
 
 REQUIRE_SERVICES = os.getenv("REQUIRE_SERVICES") == "1"
 
+# Playwright's sync API (the browser tests) leaves an event loop running in the test
+# thread for the session, which Django would otherwise refuse to query from. Tests only;
+# the settings tests drop it from the environment of the processes they start.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 
 def pytest_configure(config):
     if REQUIRE_SERVICES:
@@ -64,3 +69,35 @@ def staff_editor(editor) -> User:
     editor.save()
     editor.user_permissions.set(Permission.objects.all())
     return editor
+
+
+# --- shared data ------------------------------------------------------------------
+SAMPLE_ARTICLE = (
+    settings.BASE_DIR / "sample_data" / "articles" / "2024-08-11-wsj-secret-talks-amnesty.txt"
+)
+
+
+@pytest.fixture
+def sample_article(db):
+    """The sample article, ingested (tasks run eagerly under the test settings)."""
+    return ingest_path(SAMPLE_ARTICLE)
+
+
+def ingest_path(path):
+    """Submit and ingest an article file with its `.json` metadata beside it."""
+    import datetime as dt
+    import json
+
+    from negotiations.ingestion.pipeline import article_ingest
+    from negotiations.services import article_submit
+
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    article = article_submit(
+        text=path.read_text(encoding="utf-8"),
+        published_on=dt.date.fromisoformat(meta["published"]),
+        title=meta.get("title", ""),
+        publisher=meta.get("publisher", ""),
+    ).article
+    assert article_ingest(article_id=article.pk) == "done"
+    article.refresh_from_db()
+    return article

@@ -21,7 +21,8 @@ PROBE = (
 
 
 def _run(env: dict, code: str = PROBE) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    unset = {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     base |= {"DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": STRONG_KEY} | env
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True
