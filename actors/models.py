@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actors.choices import ActorKind, Side
@@ -30,6 +31,9 @@ class Actor(Fact):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:detail", args=[self.slug])
 
 
 class Alias(models.Model):

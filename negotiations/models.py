@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
@@ -70,6 +71,9 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk} ({self.published_on})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:source", args=[self.pk])
 
 
 class Evidence(models.Model):
@@ -225,6 +229,9 @@ class TalksChannel(DatedFact):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:channel", args=[self.pk])
+
 
 class ChannelParticipant(models.Model):
     """An actor in a talks channel, as a party to the talks or as a mediator."""
@@ -290,6 +297,9 @@ class Indictment(DatedFact):
     def __str__(self) -> str:
         return self.charges[:80]
 
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:indictment", args=[self.pk])
+
 
 class Offer(DatedFact):
     """Who offers what to whom, on what conditions, and where it stands."""
@@ -324,6 +334,9 @@ class Offer(DatedFact):
     def __str__(self) -> str:
         return self.terms[:80]
 
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:offer", args=[self.pk])
+
     @property
     def is_standing(self) -> bool:
         return self.status in {OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION}
@@ -346,6 +359,9 @@ class Position(DatedFact):
 
     def __str__(self) -> str:
         return f"{self.actor}: {self.stance[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:position", args=[self.pk])
 
 
 class Event(DatedFact):
@@ -393,6 +409,9 @@ class Event(DatedFact):
 
     def __str__(self) -> str:
         return f"{self.date_display}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("negotiations:event", args=[self.pk])
 
     @property
     def subject(self):
