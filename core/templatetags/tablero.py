@@ -1,0 +1,35 @@
+"""Template filters shared by every page."""
+
+import datetime as dt
+
+from django import template
+
+from core.dates import format_partial_date
+from negotiations.choices import (
+    ArticleStatus,
+    ChannelStatus,
+    EventStatus,
+    IndictmentStatus,
+    OfferStatus,
+)
+
+register = template.Library()
+
+# Status codes are unique across these choices, so one lookup serves annotated
+# values such as `status_as_of` that have no get_FOO_display().
+_STATUS_LABELS = {
+    value: label
+    for choices in (OfferStatus, ChannelStatus, IndictmentStatus, EventStatus, ArticleStatus)
+    for value, label in choices.choices
+}
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return _STATUS_LABELS.get(value, str(value).replace("_", " ").capitalize())
+
+
+@register.filter
+def partial_date(value: dt.date | None, precision: str) -> str:
+    """`{{ offer.status_since|partial_date:offer.offered_precision }}`: never invent a day."""
+    return format_partial_date(value, precision)
