@@ -1,0 +1,235 @@
+"""Analyst pages at scale: median server time and SQL queries per page, beside a trivial view.
+
+Fills a PostgreSQL database of its own (100,000 events, 5,000 actors, and offers,
+channels, indictments, positions and an article with evidence) once, then requests
+each page through Django's full middleware stack in-process (the test Client), the
+trivial view included, so the ratio compares like with like.
+
+Run by hand (the database is created if missing and reused on later runs):
+    .venv/bin/python scripts/bench_pages.py [--rebuild] [--repeat 15]
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/tablero_bench_pages (default)
+Prints figures; asserts nothing (speed is measured, not tested).
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import secrets
+import sys
+import time
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tablero_bench_pages"
+)
+os.environ.update(
+    DATABASE_URL=DATABASE_URL,
+    DJANGO_SETTINGS_MODULE="config.settings",
+    DEBUG="False",
+    SECRET_KEY=secrets.token_urlsafe(50),
+    ALLOWED_HOSTS="testserver",
+    SECURE_SSL_REDIRECT="False",
+    SESSION_COOKIE_SECURE="False",
+    CSRF_COOKIE_SECURE="False",
+)
+os.environ.pop("REDIS_URL", None)
+
+import warnings  # noqa: E402
+
+import django  # noqa: E402
+
+# Static files are not collected for a benchmark; whitenoise would warn on every start.
+warnings.filterwarnings("ignore", "No directory at", UserWarning)
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.urls import NoReverseMatch, include, path, reverse  # noqa: E402
+
+from actors.models import Actor, Alias  # noqa: E402
+from negotiations.choices import EventKind, EventStatus, OfferKind, OfferStatus  # noqa: E402
+from negotiations.models import (  # noqa: E402
+    Article,
+    Event,
+    Evidence,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
+
+EVENTS, ACTORS, BATCH = 100_000, 5_000, 5_000
+SIDES = ["us_government", "venezuelan_government", "opposition", "mediator", "other"]
+PRECISIONS = ["day"] * 6 + ["month"] * 3 + ["year"]
+
+
+def trivial(request):
+    return HttpResponse("ok")
+
+
+# The product's URLs plus the trivial view, served through the same middleware.
+urlpatterns = [path("bench/trivial/", trivial), path("", include("config.urls"))]
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(rebuild: bool) -> None:
+    call_command("migrate", verbosity=0)
+    if not rebuild and Event.objects.count() >= EVENTS:
+        return
+    models = (Evidence, Event, Position, Offer, Indictment, TalksChannel, Alias, Actor, Article)
+    for model in models:
+        model.objects.all().delete()
+    rng = random.Random(7)
+    started = time.perf_counter()
+    actors = Actor.objects.bulk_create(
+        Actor(
+            name=f"Bench Actor {i}",
+            slug=f"bench-actor-{i}",
+            side=SIDES[i % len(SIDES)],
+            first_reported_on=dt.date(2015, 1, 1),
+        )
+        for i in range(ACTORS)
+    )
+    Alias.objects.bulk_create(
+        Alias(actor=a, name=f"Alias {a.pk}", normalized=f"alias {a.pk}") for a in actors
+    )
+    offers = Offer.objects.bulk_create(
+        Offer(
+            kind=rng.choice(OfferKind.values),
+            offered_by=rng.choice(actors),
+            terms=f"Offer {i}",
+            status=rng.choice(OfferStatus.values),
+            offered_on=dt.date(2016, 1, 1) + dt.timedelta(days=rng.randrange(3500)),
+            first_reported_on=dt.date(2016, 1, 1) + dt.timedelta(days=rng.randrange(3500)),
+        )
+        for i in range(2_000)
+    )
+    channels = TalksChannel.objects.bulk_create(
+        TalksChannel(name=f"Channel {i}", first_reported_on=dt.date(2018, 1, 1)) for i in range(500)
+    )
+    indictments = Indictment.objects.bulk_create(
+        Indictment(charges=f"Charges {i}", filed_on=dt.date(2020, 3, 26)) for i in range(500)
+    )
+    Position.objects.bulk_create(
+        Position(actor=rng.choice(actors), stance=f"Stance {i}", stated_on=dt.date(2024, 1, 1))
+        for i in range(2_000)
+    )
+    through = Event.actors.through
+    today = dt.date.today()
+    for start in range(0, EVENTS, BATCH):
+        events = Event.objects.bulk_create(
+            Event(
+                title=f"Development {i}",
+                kind=rng.choice(EventKind.values),
+                status=EventStatus.OCCURRED,
+                occurred_on=(day := dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(4800))),
+                occurred_precision=rng.choice(PRECISIONS),
+                first_reported_on=min(day + dt.timedelta(days=rng.randrange(30)), today),
+                offer=rng.choice(offers) if i % 10 == 0 else None,
+                channel=rng.choice(channels) if i % 25 == 0 else None,
+                indictment=rng.choice(indictments) if i % 50 == 0 else None,
+            )
+            for i in range(start, start + BATCH)
+        )
+        through.objects.bulk_create(
+            through(event_id=e.pk, actor_id=a.pk) for e in events for a in rng.sample(actors, 2)
+        )
+    sentence = "Officials said the talks would continue next month. "
+    text = sentence * 400
+    article = Article.objects.create(
+        title="Bench article", published_on=dt.date(2024, 8, 11), text=text, content_hash="bench"
+    )
+    from django.contrib.contenttypes.models import ContentType
+
+    offer_type = ContentType.objects.get_for_model(Offer)
+    Evidence.objects.bulk_create(
+        Evidence(
+            content_type=offer_type,
+            object_id=offers[i].pk,
+            article=article,
+            start=i * len(sentence),
+            end=(i + 1) * len(sentence) - 1,
+            quote=sentence[:-1],
+        )
+        for i in range(200)
+    )
+    print(f"built the data set in {time.perf_counter() - started:.0f} s")
+
+
+def measure(client: Client, url: str, repeat: int) -> tuple[float, int, int]:
+    for _ in range(2):
+        client.get(url)
+    times = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+    return median(times) * 1000, len(queries.captured_queries), response.status_code
+
+
+def pages() -> list[tuple[str, str]]:
+    busiest = Event.actors.through.objects.values_list("actor__slug", flat=True).first()
+    offer = Offer.objects.filter(evidence__isnull=False).first()
+    wanted = [
+        ("trivial view", "/bench/trivial/"),
+        ("dashboard", ("negotiations:dashboard", [])),
+        ("dashboard as of 2019-06-30", ("negotiations:dashboard", [], "?as_of=2019-06-30")),
+        ("timeline", ("negotiations:timeline", [])),
+        ("timeline, last page", ("negotiations:timeline", [], "?page=last")),
+        ("timeline by actor", ("negotiations:timeline", [], f"?actor={busiest}")),
+        ("timeline CSV (all rows)", ("negotiations:timeline", [], "?format=csv")),
+        ("actor", ("actors:detail", [busiest])),
+        ("offer", ("negotiations:offer", [offer.pk])),
+        ("event", ("negotiations:event", [Event.objects.order_by("-id").first().pk])),
+        ("source (200 spans)", ("negotiations:source", [Article.objects.first().pk])),
+        ("search", ("negotiations:search", [], "?q=development")),
+    ]
+    resolved = []
+    for label, target in wanted:
+        if isinstance(target, str):
+            resolved.append((label, target))
+            continue
+        name, args, *query = target
+        try:
+            resolved.append((label, reverse(name, args=args) + (query[0] if query else "")))
+        except NoReverseMatch:
+            print(f"(skipped {label}: {name} is not routed)")
+    return resolved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    ensure_database()
+    build(args.rebuild)
+    with override_settings(ROOT_URLCONF=__name__):
+        client = Client()
+        rows = [(label, url, *measure(client, url, args.repeat)) for label, url in pages()]
+    base = rows[0][2]
+    print(f"\n{Event.objects.count():,} events, {Actor.objects.count():,} actors")
+    print(f"{'page':<28} {'median ms':>10} {'x trivial':>10} {'queries':>8} {'status':>7}")
+    for label, _url, ms, queries, status in rows:
+        print(f"{label:<28} {ms:>10.1f} {ms / base:>10.1f} {queries:>8} {status:>7}")
+
+
+if __name__ == "__main__":
+    main()
