@@ -184,7 +184,7 @@ class DevelopmentForm(EventForm):
         required=False,
         help_text="Exactly as in the article (or at the URL).",
     )
-    url = forms.URLField(label="URL", required=False, max_length=2000)
+    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
     speaker_label = forms.CharField(label="Who says it", required=False, max_length=300)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -255,7 +255,7 @@ class ArticleForm(VersionedForm):
     )
     title = forms.CharField(required=False, max_length=500)
     publisher = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(label="URL", required=False, max_length=2000)
+    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
 
     def clean(self):
         data = super().clean()
