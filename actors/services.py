@@ -143,9 +143,10 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
     duplicate._history_user = by
     duplicate._change_reason = f"merged into {keep.name} (#{keep.pk})"
     duplicate.delete()
-    keep._change_reason = f"merged {duplicate.name} into it"
     # An update like any other: versioned, recorded, and (if machine-made) now "corrected".
-    return record_update(record=keep, by=by, changes=changes)
+    return record_update(
+        record=keep, by=by, changes=changes, reason=f"merged {duplicate.name} into it"
+    )
 
 
 def _move_fk(model, field: str, keep: Actor, duplicate: Actor) -> None:

@@ -77,6 +77,7 @@ def record_revert(request, model_name: str, pk: int, history_id: int):
             by=request.user,
             changes=changes,
             expected_version=int(version) if version.isdigit() else None,
+            reason=f"reverted to version {past.version}",
         )
     except VersionConflict as error:
         messages.error(request, f"{error} Nothing was reverted; look again.")
