@@ -106,6 +106,10 @@ class Role(Fact):
     def __str__(self) -> str:
         return f"{self.actor}: {self.title}"
 
+    def clean(self) -> None:
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The end is before the start."})
+
     @property
     def period(self) -> str:
         start = format_partial_date(self.started_on, self.started_precision)

@@ -4,6 +4,7 @@ Defaults are safe for production; the embedded default (no DATABASE_URL, no
 REDIS_URL) is a SQLite file in the project folder with Celery tasks run in-process.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "simple_history",
+    "axes",
     "core",
     "actors",
     "negotiations",
@@ -67,6 +69,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.middleware.ReadRequiresLoginMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -136,6 +141,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 EDITORS_GROUP = "Editors"
+# Reading is public unless this is on; writing always needs an editor.
+READ_REQUIRES_LOGIN = env_bool("READ_REQUIRES_LOGIN")
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins are counted per account *and* address: a stranger cannot lock an editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY") else None
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "negotiations:dashboard"
 LOGOUT_REDIRECT_URL = "negotiations:dashboard"

@@ -96,6 +96,7 @@ def record_update(
     changes: dict,
     m2m: dict | None = None,
     expected_version: int | None = None,
+    reason: str = "",
 ) -> Fact:
     """Apply an editor's `changes` (and many-to-many sets) to `record`, or raise.
 
@@ -117,6 +118,8 @@ def record_update(
         _mark_reviewed(locked, by, ReviewState.CORRECTED)
     locked.version += 1
     locked._history_user = by
+    if reason:
+        locked._change_reason = reason  # shown on the history page (a merge, a revert)
     locked.save()
     for name, values in (m2m or {}).items():
         getattr(locked, name).set(values)

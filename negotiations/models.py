@@ -232,6 +232,10 @@ class TalksChannel(DatedFact):
     def get_absolute_url(self) -> str:
         return reverse("negotiations:channel", args=[self.pk])
 
+    def clean(self) -> None:
+        if self.started_on and self.last_activity_on and self.last_activity_on < self.started_on:
+            raise ValidationError({"last_activity_on": "The last activity is before the start."})
+
 
 class ChannelParticipant(models.Model):
     """An actor in a talks channel, as a party to the talks or as a mediator."""
@@ -299,6 +303,13 @@ class Indictment(DatedFact):
 
     def get_absolute_url(self) -> str:
         return reverse("negotiations:indictment", args=[self.pk])
+
+    def clean(self) -> None:
+        self.bounty_currency = (self.bounty_currency or "").strip().upper()
+        if self.bounty_amount is not None and not self.bounty_currency:
+            raise ValidationError({"bounty_currency": "Give the bounty's currency (e.g. USD)."})
+        if self.bounty_amount is None and self.bounty_currency:
+            raise ValidationError({"bounty_amount": "Give the bounty's amount, or no currency."})
 
 
 class Offer(DatedFact):

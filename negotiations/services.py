@@ -4,6 +4,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,8 +12,8 @@ from django.db import IntegrityError, transaction
 
 from core.editing import record_create, record_update
 from core.models import Origin, ReviewState
-from negotiations.choices import Attribution, EventStatus
-from negotiations.models import Article, Event, Evidence
+from negotiations.choices import Attribution, EventKind, EventStatus, ParticipantRole
+from negotiations.models import Article, ChannelParticipant, Event, Evidence, TalksChannel
 
 
 def article_text_normalize(text: str) -> str:
@@ -140,7 +141,12 @@ def evidence_add(*, record, source: SourceInput, by) -> Evidence:
 
 @transaction.atomic
 def event_record(
-    *, by, fields: dict, actors: list | None = None, source: SourceInput | None = None
+    *,
+    by,
+    fields: dict,
+    actors: list | None = None,
+    source: SourceInput | None = None,
+    bounty: tuple[Decimal, str] | None = None,
 ) -> Event:
     """An editor's development on the timeline, cited, applying any status change it makes.
 
@@ -172,4 +178,83 @@ def event_record(
         )
         if latest == event and subject.status != event.status_to:
             record_update(record=subject, by=by, changes={"status": event.status_to})
+    if bounty and event.indictment_id:
+        _bounty_apply(event, bounty, by)
     return event
+
+
+def _bounty_apply(event: Event, bounty: tuple[Decimal, str], by) -> None:
+    """A raised (or cut) bounty sets the indictment's amount, unless a later one is known."""
+    later = (
+        Event.objects.filter(indictment_id=event.indictment_id, kind=EventKind.BOUNTY)
+        .exclude(pk=event.pk)
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(occurred_on__gt=event.occurred_on)
+        .exists()
+    )
+    if not later:
+        amount, currency = bounty
+        record_update(
+            record=event.indictment,
+            by=by,
+            changes={"bounty_amount": amount, "bounty_currency": currency},
+        )
+
+
+@transaction.atomic
+def development_record(
+    *,
+    by,
+    fields: dict,
+    actors: list,
+    new_actor_names: list[str] = (),
+    source: SourceInput | None = None,
+    bounty: tuple[Decimal, str] | None = None,
+) -> Event:
+    """An editor's development, creating the actors it names that are not known yet."""
+    from actors.services import actor_create
+
+    created = [actor_create(by=by, fields={"name": name}) for name in new_actor_names]
+    return event_record(
+        by=by, fields=fields, actors=[*actors, *created], source=source, bounty=bounty
+    )
+
+
+@transaction.atomic
+def channel_update(
+    *,
+    channel: TalksChannel,
+    by,
+    changes: dict,
+    participants: list,
+    mediators: list,
+    expected_version: int | None = None,
+) -> TalksChannel:
+    """Edit a channel and set who takes part in it, as a party or as a mediator."""
+    channel = record_update(
+        record=channel, by=by, changes=changes, expected_version=expected_version
+    )
+    channel_participants_set(channel=channel, participants=participants, mediators=mediators)
+    return channel
+
+
+def channel_participants_set(*, channel: TalksChannel, participants: list, mediators: list) -> None:
+    wanted = {a.pk: ParticipantRole.PARTICIPANT for a in participants}
+    wanted |= {a.pk: ParticipantRole.MEDIATOR for a in mediators}
+    current = {p.actor_id: p for p in channel.participants.all()}
+    for actor_id, row in current.items():
+        if actor_id not in wanted:
+            row.delete()
+        elif row.role != wanted[actor_id]:
+            row.role = wanted[actor_id]
+            row.save()
+    for actor_id, role in wanted.items():
+        if actor_id not in current:
+            ChannelParticipant.objects.create(channel=channel, actor_id=actor_id, role=role)
+
+
+@transaction.atomic
+def channel_create(*, by, fields: dict, participants: list, mediators: list) -> TalksChannel:
+    channel = record_create(model=TalksChannel, by=by, fields=fields)
+    channel_participants_set(channel=channel, participants=participants, mediators=mediators)
+    return channel

@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from negotiations.views import editing, history, review
 
 app_name = "negotiations"
 
@@ -9,6 +11,28 @@ state_patterns = []
 record_patterns = []
 
 # Editors' pages.
-editor_patterns = []
+editor_patterns = [
+    path("developments/add/", editing.development_add, name="development_add"),
+    path("articles/add/", editing.article_add, name="article_add"),
+    path("articles/<int:pk>/progress/", editing.article_progress, name="article_progress"),
+    path("articles/<int:pk>/status/", editing.article_status, name="article_status"),
+    path("records/<str:model_name>/add/", editing.record_add, name="record_add"),
+    path("records/<str:model_name>/<int:pk>/edit/", editing.record_edit, name="record_edit"),
+    path(
+        "records/<str:model_name>/<int:pk>/history/", history.record_history, name="record_history"
+    ),
+    path(
+        "records/<str:model_name>/<int:pk>/history/<int:history_id>/revert/",
+        history.record_revert,
+        name="record_revert",
+    ),
+    path("review/", review.review, name="review"),
+    path("review/<str:model_name>/<int:pk>/", review.review_decide, name="review_decide"),
+    path(
+        "review/articles/<int:pk>/confirm/",
+        review.review_article_confirm,
+        name="review_article_confirm",
+    ),
+]
 
 urlpatterns = state_patterns + record_patterns + editor_patterns

@@ -1,0 +1,41 @@
+"""Editors' forms for actors; validation is the services' (and the models' clean)."""
+
+from django import forms
+
+from actors.models import Actor, Role
+from core.forms import PartialDateField, RecordForm
+from core.models import ReviewState
+
+
+class ActorForm(RecordForm):
+    class Meta:
+        model = Actor
+        fields = ["name", "kind", "side", "description"]
+
+
+class AliasForm(forms.Form):
+    name = forms.CharField(label="New alias", max_length=200)
+
+
+class RoleForm(RecordForm):
+    started = PartialDateField(label="From", required=False)
+    ended = PartialDateField(label="Until", required=False)
+    partial_dates = {"started": "started", "ended": "ended"}
+
+    class Meta:
+        model = Role
+        fields = ["title", "organization"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Actor.objects.exclude(
+            review_state=ReviewState.REJECTED
+        ).order_by("name")
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        queryset=Actor.objects.order_by("name"),
+        label="Duplicate to fold into this actor",
+        help_text="Its aliases, roles, links and evidence move here; it is then deleted.",
+    )

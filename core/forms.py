@@ -1,0 +1,150 @@
+"""Form pieces every editing form shares: partial dates, the edit version, service errors."""
+
+import calendar
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from core.dates import DatePrecision, PartialDate
+
+MONTHS = [("", "—")] + [(str(n), calendar.month_abbr[n]) for n in range(1, 13)]
+PRECISIONS = [("", "as given")] + list(DatePrecision.choices)
+
+
+class PartialDateWidget(forms.MultiWidget):
+    template_name = "core/widgets/partial_date.html"
+
+    def __init__(self, attrs=None):
+        widgets = {
+            "year": forms.NumberInput(attrs={"min": 1900, "max": 2100, "size": 5}),
+            "month": forms.Select(choices=MONTHS),
+            "day": forms.NumberInput(attrs={"min": 1, "max": 31, "size": 3}),
+            "precision": forms.Select(choices=PRECISIONS),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, PartialDate):
+            day = value.value
+            month = day.month if value.precision != DatePrecision.YEAR else None
+            return [day.year, month, day.day if value.precision == DatePrecision.DAY else None,
+                    value.precision]  # fmt: skip
+        return [None, None, None, None]
+
+
+class PartialDateField(forms.MultiValueField):
+    """A year, an optional month and day, and a precision (derived when left "as given").
+
+    Precision "day" without a day (or "month" without a month) is an error, never a
+    guessed date.
+    """
+
+    widget = PartialDateWidget
+
+    def __init__(self, **kwargs):
+        fields = (
+            forms.IntegerField(min_value=1900, max_value=2100, required=False),
+            forms.TypedChoiceField(choices=MONTHS, coerce=int, empty_value=None, required=False),
+            forms.IntegerField(min_value=1, max_value=31, required=False),
+            forms.ChoiceField(choices=PRECISIONS, required=False),
+        )
+        kwargs.setdefault("help_text", "A year; add a month and a day only when the source does.")
+        super().__init__(fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list) -> PartialDate | None:
+        if not data_list:
+            return None
+        year, month, day, precision = (list(data_list) + [None] * 4)[:4]
+        if year in (None, ""):
+            if month or day:
+                raise ValidationError("Give the year.", code="no_year")
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        if not precision:
+            precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else "year"
+        if precision in (DatePrecision.MONTH, DatePrecision.DAY) and not month:
+            raise ValidationError(f"A {precision}-precision date needs a month.", code="no_month")
+        if precision == DatePrecision.DAY and not day:
+            raise ValidationError("A day-precision date needs a day.", code="no_day")
+        try:
+            value = dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise ValidationError("No such date.", code="invalid_date") from None
+        return PartialDate(value, precision)
+
+
+class VersionedForm(forms.Form):
+    """Mixin for editing forms: the version the editor loaded, and service errors shown in place."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # model field name -> form field name, for errors the service raises on model fields
+    error_fields: dict[str, str] = {}
+
+    def apply_error(self, error: ValidationError) -> None:
+        """Show a service's ValidationError next to the fields it names (else above the form)."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, messages in error.message_dict.items():
+            target = self.error_fields.get(name, name)
+            if target == NON_FIELD_ERRORS or target not in self.fields:
+                target = None
+            for message in messages:
+                self.add_error(target, message)
+
+    def keep_input_with_version(self, version: int) -> None:
+        """After a conflict: keep what the editor typed, but carry the current version."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(version)
+        self.data = data
+
+
+class RecordForm(VersionedForm, forms.ModelForm):
+    """A record's ModelForm whose validation is the service's (model.full_clean in
+    core.editing), exactly as for the API; the form only parses the input."""
+
+    # form field name -> model field prefix: "offered" edits offered_on and offered_precision
+    partial_dates: dict[str, str] = {}
+    # form fields that are not model fields (the subclass handles them)
+    extra_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        self.error_fields = {}
+        for name, prefix in self.partial_dates.items():
+            self.error_fields |= {f"{prefix}_on": name, f"{prefix}_precision": name}
+            if instance.pk and name not in self.initial:
+                self.initial[name] = getattr_partial(instance, prefix)
+        if instance.pk:
+            self.initial.setdefault("version", instance.version)
+
+    def _post_clean(self) -> None:
+        # The service validates the whole record (model.full_clean); see the module doc.
+        pass
+
+    def changes(self) -> dict:
+        """Model field values from the input, for record_create / record_update."""
+        data = self.cleaned_data
+        m2m = {f.name for f in self._meta.model._meta.many_to_many}
+        changes = {
+            name: data[name]
+            for name in self._meta.fields
+            if name in data and name not in m2m and name not in self.partial_dates
+        }
+        for name, prefix in self.partial_dates.items():
+            value = data.get(name)
+            changes[f"{prefix}_on"] = value.value if value else None
+            changes[f"{prefix}_precision"] = value.precision if value else DatePrecision.DAY
+        return changes
+
+    def m2m(self) -> dict:
+        names = {f.name for f in self._meta.model._meta.many_to_many}
+        return {name: list(self.cleaned_data[name]) for name in self._meta.fields if name in names}
+
+
+def getattr_partial(instance, prefix: str) -> PartialDate | None:
+    value = getattr(instance, f"{prefix}_on")
+    return PartialDate(value, getattr(instance, f"{prefix}_precision")) if value else None

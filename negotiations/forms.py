@@ -1,0 +1,282 @@
+"""Editors' forms. They parse input; the services (and the models' clean) validate it."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from actors.models import Actor, Alias
+from actors.normalize import normalize_name
+from core.forms import PartialDateField, RecordForm, VersionedForm
+from core.models import ReviewState
+from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
+from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.services import SourceInput
+
+
+def _actors():
+    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
+
+
+def _live(model):
+    return model.objects.exclude(review_state=ReviewState.REJECTED)
+
+
+class OfferForm(RecordForm):
+    offered = PartialDateField(label="Offered", required=False)
+    partial_dates = {"offered": "offered"}
+
+    class Meta:
+        model = Offer
+        fields = ["kind", "offered_by", "recipients", "terms", "conditions", "status", "channel"]
+        help_texts = {"status": "To record a change that happened, add a development instead."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offered_by"].queryset = _actors()
+        self.fields["recipients"].queryset = _actors()
+        self.fields["channel"].queryset = _live(TalksChannel)
+
+
+class ChannelForm(RecordForm):
+    started = PartialDateField(label="Started", required=False)
+    last_activity = PartialDateField(label="Last activity", required=False)
+    participants = forms.ModelMultipleChoiceField(queryset=Actor.objects.none(), required=False)
+    mediators = forms.ModelMultipleChoiceField(queryset=Actor.objects.none(), required=False)
+    partial_dates = {"started": "started", "last_activity": "last_activity"}
+
+    class Meta:
+        model = TalksChannel
+        fields = ["name", "mode", "is_secret", "venue", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = _actors()
+        self.fields["mediators"].queryset = _actors()
+        if self.instance.pk:
+            roles = {p.actor_id: p.role for p in self.instance.participants.all()}
+            self.initial.setdefault(
+                "participants", [a for a, r in roles.items() if r != "mediator"]
+            )
+            self.initial.setdefault("mediators", [a for a, r in roles.items() if r == "mediator"])
+
+    def clean(self):
+        data = super().clean()
+        both = set(data.get("participants") or []) & set(data.get("mediators") or [])
+        if both:
+            names = ", ".join(sorted(a.name for a in both))
+            self.add_error("mediators", f"Either a participant or a mediator, not both: {names}.")
+        return data
+
+
+class IndictmentForm(RecordForm):
+    filed = PartialDateField(label="Filed", required=False)
+    partial_dates = {"filed": "filed"}
+
+    class Meta:
+        model = Indictment
+        fields = [
+            "defendants",
+            "authority",
+            "charges",
+            "bounty_amount",
+            "bounty_currency",
+            "status",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["defendants"].queryset = _actors()
+        self.fields["authority"].queryset = _actors()
+
+
+class PositionForm(RecordForm):
+    stated = PartialDateField(label="Stated", required=False)
+    partial_dates = {"stated": "stated"}
+
+    class Meta:
+        model = Position
+        fields = ["actor", "stance", "condition"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = _actors()
+
+
+STATUS_CHOICES = [
+    ("", "— no status change —"),
+    ("Offer", [(v, label) for v, label in OfferStatus.choices]),
+    ("Channel", [(v, label) for v, label in ChannelStatus.choices]),
+    ("Indictment", [(v, label) for v, label in IndictmentStatus.choices]),
+]
+
+
+class EventForm(RecordForm):
+    occurred = PartialDateField(label="Date")
+    status_to = forms.ChoiceField(
+        label="Status change",
+        choices=STATUS_CHOICES,
+        required=False,
+        help_text="The new status of the offer, channel or indictment this concerns.",
+    )
+    partial_dates = {"occurred": "occurred"}
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "status",
+            "actors",
+            "offer",
+            "channel",
+            "indictment",
+            "status_to",
+            "summary",
+        ]
+        labels = {"status": "Occurred or scheduled"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actors"].queryset = _actors()
+        self.fields["actors"].required = False
+        self.fields["offer"].queryset = _live(Offer).order_by("-offered_on", "id")
+        self.fields["channel"].queryset = _live(TalksChannel)
+        self.fields["indictment"].queryset = _live(Indictment)
+
+    def changes(self) -> dict:
+        changes = super().changes()
+        if changes.get("status_to") and changes.get("kind") in ("", "other", None):
+            changes["kind"] = "status_change"
+        return changes
+
+
+SOURCE_KINDS = [
+    ("article", "A span of an ingested article"),
+    ("url", "A URL with a quote"),
+    ("editor", "Editor's knowledge, with a note"),
+]
+
+
+class DevelopmentForm(EventForm):
+    """A development: an event with actors (existing or new), its source and any status change."""
+
+    actor_names = forms.CharField(
+        label="Other actors",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One per line, by name or alias.",
+    )
+    create_missing = forms.BooleanField(
+        label="Create the actors not found", required=False, initial=False
+    )
+    new_bounty_amount = forms.DecimalField(
+        label="New bounty amount", required=False, min_value=0, max_digits=16, decimal_places=2
+    )
+    new_bounty_currency = forms.CharField(label="Currency", required=False, max_length=3)
+    source_kind = forms.ChoiceField(
+        label="Source", choices=SOURCE_KINDS, widget=forms.RadioSelect, initial="article"
+    )
+    article = forms.ModelChoiceField(
+        queryset=Article.objects.order_by("-published_on", "-id"), required=False
+    )
+    quote = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Exactly as in the article (or at the URL).",
+    )
+    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
+    speaker_label = forms.CharField(label="Who says it", required=False, max_length=300)
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="For editor's knowledge: what you know and how.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        self._actors_from_names(data)
+        kind = data.get("source_kind")
+        needed = {"article": ["article", "quote"], "url": ["url", "quote"], "editor": ["note"]}
+        for name in needed.get(kind, []):
+            if not data.get(name):
+                self.add_error(name, "Required for this kind of source.")
+        amount, currency = data.get("new_bounty_amount"), data.get("new_bounty_currency")
+        if amount is not None and not data.get("indictment"):
+            self.add_error("indictment", "A new bounty needs the indictment it concerns.")
+        if amount is not None and not currency:
+            self.add_error("new_bounty_currency", "Give the bounty's currency (e.g. USD).")
+        return data
+
+    def _actors_from_names(self, data) -> None:
+        self.new_actor_names, self.named_actors = [], []
+        lines = [line.strip() for line in (data.get("actor_names") or "").splitlines()]
+        names = {normalize_name(line): line for line in lines if normalize_name(line)}
+        if not names:
+            return
+        found = {
+            alias.normalized: alias.actor
+            for alias in Alias.objects.filter(normalized__in=names).select_related("actor")
+        }
+        missing = [line for form, line in names.items() if form not in found]
+        self.named_actors = list(found.values())
+        if missing and not data.get("create_missing"):
+            self.add_error(
+                "actor_names",
+                f"No actor is called {', '.join(missing)}; tick “create” to add them.",
+            )
+        self.new_actor_names = missing
+
+    def source(self) -> SourceInput:
+        data = self.cleaned_data
+        kind = data["source_kind"]
+        return SourceInput(
+            article=data["article"] if kind == "article" else None,
+            quote=data["quote"].strip() if kind != "editor" else "",
+            url=data["url"] if kind == "url" else "",
+            note=data["note"].strip(),
+            speaker_label=data["speaker_label"].strip(),
+        )
+
+    def bounty(self):
+        amount = self.cleaned_data.get("new_bounty_amount")
+        return (amount, self.cleaned_data["new_bounty_currency"].upper()) if amount else None
+
+
+class ArticleForm(VersionedForm):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        strip=False,
+        help_text="Paste the article's text, or upload a file.",
+    )
+    file = forms.FileField(label="or a .txt file", required=False)
+    published_on = forms.DateField(
+        label="Published on", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    title = forms.CharField(required=False, max_length=500)
+    publisher = forms.CharField(required=False, max_length=200)
+    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if not upload.name.lower().endswith(".txt"):
+                self.add_error("file", "Upload a plain-text .txt file.")
+            elif upload.size > settings.ARTICLE_MAX_BYTES:
+                self.add_error(
+                    "file", f"The file is larger than {settings.ARTICLE_MAX_BYTES:,} bytes."
+                )
+            else:
+                try:
+                    data["text"] = upload.read().decode("utf-8")
+                except UnicodeDecodeError:
+                    self.add_error("file", "The file is not UTF-8 text.")
+        elif not (data.get("text") or "").strip():
+            self.add_error("text", "Paste the article's text or upload a file.")
+        return data
+
+    def apply_error(self, error: ValidationError) -> None:
+        if self.cleaned_data.get("file"):
+            self.error_fields = {"text": "file"}
+        super().apply_error(error)

@@ -1,0 +1,202 @@
+"""Editors' pages: add a development, create and edit records, paste or upload an article."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from actors.forms import ActorForm
+from actors.services import actor_create, actor_update
+from core.editing import VersionConflict, record_create, record_update
+from core.permissions import editor_required
+from negotiations.choices import ArticleStatus
+from negotiations.forms import (
+    ArticleForm,
+    ChannelForm,
+    DevelopmentForm,
+    EventForm,
+    IndictmentForm,
+    OfferForm,
+    PositionForm,
+)
+from negotiations.models import Article
+from negotiations.records import RECORD_MODELS, record_url
+from negotiations.services import article_submit, channel_create, channel_update, development_record
+
+FORMS = {
+    "actor": ActorForm,
+    "offer": OfferForm,
+    "channel": ChannelForm,
+    "indictment": IndictmentForm,
+    "event": EventForm,
+    "position": PositionForm,
+}
+
+
+def _model(model_name: str):
+    if model_name not in RECORD_MODELS:
+        raise Http404("No such kind of record.")
+    return RECORD_MODELS[model_name]
+
+
+def _save(model_name: str, form, by, record=None):
+    """The form's input through the one write path the API uses too."""
+    changes, data = form.changes(), form.cleaned_data
+    if model_name == "actor":
+        if record is None:
+            return actor_create(by=by, fields=changes)
+        return actor_update(actor=record, by=by, changes=changes, expected_version=data["version"])
+    if model_name == "channel":
+        people = {"participants": list(data["participants"]), "mediators": list(data["mediators"])}
+        if record is None:
+            return channel_create(by=by, fields=changes, **people)
+        return channel_update(
+            channel=record, by=by, changes=changes, expected_version=data["version"], **people
+        )
+    if record is None:
+        return record_create(model=form._meta.model, by=by, fields=changes, m2m=form.m2m())
+    return record_update(
+        record=record, by=by, changes=changes, m2m=form.m2m(), expected_version=data["version"]
+    )
+
+
+@editor_required
+def record_add(request, model_name: str):
+    _model(model_name)
+    if model_name == "event":
+        return redirect("negotiations:development_add")
+    form = FORMS[model_name](request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = _save(model_name, form, request.user)
+        except ValidationError as error:
+            form.apply_error(error)
+        else:
+            messages.success(request, f"Added {record._meta.verbose_name} “{record}”.")
+            return redirect(record_url(record))
+    context = {
+        "form": form,
+        "model_name": model_name,
+        "verbose_name": form._meta.model._meta.verbose_name,
+    }
+    return render(request, "negotiations/editing/record_form.html", context)
+
+
+@editor_required
+def record_edit(request, model_name: str, pk: int):
+    record = get_object_or_404(_model(model_name), pk=pk)
+    form = FORMS[model_name](request.POST or None, instance=record)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = _save(model_name, form, request.user, record)
+        except VersionConflict as error:
+            conflict = error
+            form.keep_input_with_version(error.record.version)
+        except ValidationError as error:
+            form.apply_error(error)
+        else:
+            messages.success(request, f"Saved {saved._meta.verbose_name} “{saved}”.")
+            return redirect(request.GET.get("next") if _safe_next(request) else record_url(saved))
+    context = {
+        "form": form,
+        "record": record,
+        "model_name": model_name,
+        "verbose_name": record._meta.verbose_name,
+        "conflict": conflict,
+    }
+    if model_name == "actor":
+        from actors.views.editing import actor_context
+
+        context |= actor_context(record)
+        return render(request, "actors/editing/actor_form.html", context)
+    return render(request, "negotiations/editing/record_form.html", context)
+
+
+def _safe_next(request) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.GET.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(target, {request.get_host()})
+
+
+@editor_required
+def development_add(request):
+    """An event with its date, actors, links, source and any status change it makes."""
+    initial = {
+        name: request.GET[name]
+        for name in ("offer", "channel", "indictment", "article", "quote", "status_to")
+        if request.GET.get(name)
+    }
+    form = DevelopmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = development_record(
+                by=request.user,
+                fields=form.changes(),
+                actors=[*form.cleaned_data["actors"], *form.named_actors],
+                new_actor_names=form.new_actor_names,
+                source=form.source(),
+                bounty=form.bounty(),
+            )
+        except ValidationError as error:
+            form.apply_error(error)
+        else:
+            messages.success(request, f"Added the development “{event.title}”.")
+            return redirect(record_url(event))
+    return render(request, "negotiations/editing/development_form.html", {"form": form})
+
+
+@editor_required
+def article_add(request):
+    """Paste or upload an article: the same service as the command line and the API."""
+    form = ArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            submission = article_submit(
+                text=data["text"],
+                published_on=data["published_on"],
+                title=data["title"],
+                publisher=data["publisher"],
+                url=data["url"],
+                submitted_by=request.user,
+            )
+        except ValidationError as error:
+            form.apply_error(error)
+        else:
+            if not submission.created:
+                messages.info(request, "This article was already stored; showing it.")
+            return redirect("negotiations:article_progress", submission.article.pk)
+    return render(request, "negotiations/editing/article_form.html", {"form": form})
+
+
+@editor_required
+def article_progress(request, pk: int):
+    article = get_object_or_404(Article.objects.defer("text"), pk=pk)
+    context = {
+        "article": article,
+        "finished": article.status in (ArticleStatus.DONE, ArticleStatus.FAILED),
+        "status_url": reverse("negotiations:article_status", args=[pk]),
+        "review_url": f"{reverse('negotiations:review')}?article={pk}",
+    }
+    return render(request, "negotiations/editing/article_progress.html", context)
+
+
+@require_GET
+@editor_required
+def article_status(request, pk: int):
+    """What the progress page polls: the ingestion's state, and where to go when done."""
+    article = get_object_or_404(Article.objects.only("status", "error"), pk=pk)
+    return JsonResponse(
+        {
+            "status": article.status,
+            "label": article.get_status_display(),
+            "error": article.error,
+            "done": article.status == ArticleStatus.DONE,
+            "failed": article.status == ArticleStatus.FAILED,
+            "review_url": f"{reverse('negotiations:review')}?article={pk}",
+        }
+    )

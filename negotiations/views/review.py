@@ -1,0 +1,95 @@
+"""The review queue: confirm, correct or reject what ingestion extracted."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from core.editing import VersionConflict, record_review
+from core.models import Origin, ReviewState
+from core.permissions import editor_required
+from negotiations.models import Article, Evidence
+from negotiations.records import REVIEW_MODELS
+from negotiations.selectors import review_article_list, review_queue, unreviewed_evidence
+
+ARTICLES_PER_PAGE = 5
+
+
+def _article_filter(request) -> int | None:
+    value = request.GET.get("article", "")
+    if not value:
+        return None
+    if not value.isdigit():
+        messages.warning(request, f"“{value[:20]}” is not an article number; showing all.")
+        return None
+    return int(value)
+
+
+@editor_required
+def review(request):
+    article_id = _article_filter(request)
+    paginator = Paginator(review_article_list(article_id=article_id), ARTICLES_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "queue": review_queue(articles=list(page.object_list)),
+        "article_id": article_id,
+        "filtered_article": Article.objects.defer("text").filter(pk=article_id).first()
+        if article_id
+        else None,
+    }
+    return render(request, "negotiations/review/queue.html", context)
+
+
+def _back(request) -> str:
+    target = request.POST.get("next", "")
+    return (
+        target
+        if target.startswith("/") and not target.startswith("//")
+        else reverse("negotiations:review")
+    )
+
+
+@require_POST
+@editor_required
+def review_decide(request, model_name: str, pk: int):
+    if model_name not in REVIEW_MODELS:
+        raise Http404("No such kind of record.")
+    record = get_object_or_404(REVIEW_MODELS[model_name], pk=pk)
+    decision = request.POST.get("decision", "")
+    version = request.POST.get("version", "")
+    try:
+        record_review(
+            record=record,
+            by=request.user,
+            decision=decision,
+            expected_version=int(version) if version.isdigit() else None,
+        )
+    except VersionConflict as error:
+        messages.error(request, f"{error} Look at it again before deciding.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{ReviewState(decision).label}: {record}.")
+    return redirect(_back(request))
+
+
+@require_POST
+@editor_required
+def review_article_confirm(request, pk: int):
+    """Bulk confirm: every machine-made record this article's evidence supports."""
+    article = get_object_or_404(Article.objects.defer("text"), pk=pk)
+    rows = Evidence.objects.filter(article=article).filter(unreviewed_evidence())
+    confirmed = 0
+    for item in rows.select_related("content_type"):
+        record = item.content_type.get_object_for_this_type(pk=item.object_id)
+        if record.origin == Origin.INGESTION and record.review_state == ReviewState.UNREVIEWED:
+            record_review(record=record, by=request.user, decision=ReviewState.CONFIRMED)
+            confirmed += 1
+    messages.success(
+        request, f"Confirmed {confirmed} record{'s' if confirmed != 1 else ''} from “{article}”."
+    )
+    return redirect(_back(request))
