@@ -176,6 +176,8 @@ def _csv_lines(rows, *, day: dt.date, base_url: str):
             status = EventStatus.SCHEDULED  # not yet happened on the day viewed
         url = base_url + reverse("negotiations:event", args=[pk])
         cells = (pk, format_partial_date(on, precision), on.isoformat(), precision, status, kind)
+        # SQLite's GROUP_CONCAT cannot sort; PostgreSQL's names come sorted already.
+        names = "; ".join(sorted(names.split("; "))) if names else ""
         cells += (title, names, offer, channel, indictment, known, url)
         yield writer.writerow([csv_cell(c) for c in cells])
 

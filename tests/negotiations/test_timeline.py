@@ -228,6 +228,7 @@ def _count(client, url, params) -> int:
 def test_it_runs_the_same_number_of_queries_for_10_or_2000_events(client, db, params, name):
     url = reverse(name)
     _build(10)
+    client.get(url, params)  # warms the content-type cache, which is not per-request work
     small = _count(client, url, params)
     _build(1990)
     assert Event.objects.count() == 2000
