@@ -23,7 +23,7 @@ LANES = (
     (Side.MEDIATOR, "Mediators"),
     ("other", "Others"),
 )
-LABEL_WIDTH = 150
+LABEL_WIDTH = 180
 ROW_HEIGHT = 14
 LANE_PAD = 6
 AXIS_HEIGHT = 28
