@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Aggregate,
     Case,
     CharField,
     Count,
@@ -32,10 +33,11 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 
 from actors.models import Actor, Alias
 from core.asof import evidence_known_by, known_by, today
+from core.dates import DatePrecision
 from core.models import ReviewState
 from negotiations.choices import (
     ChannelStatus,
@@ -215,7 +217,14 @@ class NegotiationState:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.offers or self.channels or self.indictments or self.latest)
+        return not (
+            self.offers
+            or self.channels
+            or self.indictments
+            or self.positions
+            or self.deadlines
+            or self.latest
+        )
 
 
 def _counts(queryset: QuerySet) -> dict[str, int]:
@@ -225,13 +234,19 @@ def _counts(queryset: QuerySet) -> dict[str, int]:
 
 def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
     """Elections, inaugurations and other scheduled events not yet past on `as_of`."""
-    # A year-precision date starts up to a year before its period ends.
+    # A partial date is stored as its period's first day, so a period not yet over
+    # on `as_of` starts on or after the first day of as_of's year, month or day.
+    not_over = (
+        Q(occurred_precision=DatePrecision.YEAR, occurred_on__gte=as_of.replace(month=1, day=1))
+        | Q(occurred_precision=DatePrecision.MONTH, occurred_on__gte=as_of.replace(day=1))
+        | Q(occurred_on__gte=as_of)
+    )
     candidates = (
         _visible(Event.objects.all(), as_of)
         .filter(Q(kind__in=DEADLINE_KINDS) | Q(status=EventStatus.SCHEDULED))
-        .filter(occurred_on__gte=as_of.replace(month=1, day=1))
+        .filter(not_over)
         .prefetch_related(evidence_prefetch(as_of))
-        .order_by("occurred_on", "id")[: limit * 4]
+        .order_by("occurred_on", "id")[:limit]
     )
     deadlines = []
     for event in candidates:
@@ -388,4 +403,79 @@ def _context(text: str, evidence: Evidence) -> tuple[str, str]:
     after = text[evidence.end : evidence.end + CONTEXT_CHARS]
     return ("…" if evidence.start > CONTEXT_CHARS else "") + before, after + (
         "…" if evidence.end + CONTEXT_CHARS < len(text) else ""
+    )
+
+
+# --- the timeline -------------------------------------------------------------------
+class _ActorNames(Aggregate):
+    """Actor names joined by '; ', sorted, in one column (PostgreSQL; SQLite below)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, '; ' ORDER BY %(expressions)s)"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, '; ')",
+        )
+
+
+def event_period_counts(events: QuerySet[Event]) -> list[dict]:
+    """Developments per month, kind and date precision over `events`, in one query.
+
+    Each row: {"month": date, "kind": str, "precision": str, "n": int}. A row counts
+    events, not joins, so filters across actors never count an event twice.
+    """
+    rows = (
+        events.order_by()
+        .prefetch_related(None)
+        .select_related(None)
+        .annotate(month=TruncMonth("occurred_on"))
+        .values("month", "kind", "occurred_precision")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("month", "kind", "occurred_precision")
+    )
+    return [
+        {
+            "month": row["month"],
+            "kind": row["kind"],
+            "precision": row["occurred_precision"],
+            "n": row["n"],
+        }
+        for row in rows
+    ]
+
+
+EXPORT_COLUMNS = (
+    "id",
+    "occurred_on",
+    "occurred_precision",
+    "status",
+    "kind",
+    "title",
+    "actor_names",
+    "offer_id",
+    "channel_id",
+    "indictment_id",
+    "first_reported_on",
+)
+
+
+def event_export_rows(events: QuerySet[Event]) -> QuerySet:
+    """`events` as flat tuples (EXPORT_COLUMNS) for a CSV: one query, streamed in chunks."""
+    names = (
+        Event.actors.through.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(names=_ActorNames("actor__name"))
+        .values("names")
+    )
+    return (
+        events.prefetch_related(None)
+        .select_related(None)
+        .annotate(actor_names=Subquery(names, output_field=CharField()))
+        .values_list(*EXPORT_COLUMNS)
     )

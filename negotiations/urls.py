@@ -1,11 +1,15 @@
 from django.urls import path
 
-from negotiations.views import editing, history, review
+from negotiations.views import dashboard, editing, history, review, timeline
 
 app_name = "negotiations"
 
 # The dashboard and the timeline.
-state_patterns = []
+state_patterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("timeline/csv/", timeline.timeline_csv, name="timeline_csv"),
+]
 
 # Record pages, sources and search.
 record_patterns = []

@@ -1,0 +1,151 @@
+import datetime as dt
+
+import pytest
+
+from core.dates import DatePrecision
+from negotiations.charts import MONTHS_MAX, period_chart
+from negotiations.choices import EventStatus
+from negotiations.models import Event
+from negotiations.selectors import deadline_list, event_period_counts
+from negotiations.timeline_svg import axis_ticks, timeline_svg
+from tests.factories import ActorFactory, EventFactory
+
+pytestmark = pytest.mark.urls("tests.state_urls")
+TODAY = dt.date(2024, 8, 11)
+
+
+def _event(db, title, on, precision=DatePrecision.DAY, sides=(), **fields):
+    event = EventFactory(title=title, occurred_on=on, occurred_precision=precision, **fields)
+    event.actors.add(*[ActorFactory(side=side) for side in sides])
+    return Event.objects.prefetch_related("actors").get(pk=event.pk)
+
+
+def test_a_year_is_a_bar_across_its_year_and_a_day_is_a_dot(db):
+    year = _event(db, "Year", dt.date(2023, 1, 1), DatePrecision.YEAR, ["us_government"])
+    month = _event(db, "Month", dt.date(2024, 3, 1), DatePrecision.MONTH, ["us_government"])
+    day = _event(db, "Day", dt.date(2024, 7, 28), sides=["opposition"])
+    svg = timeline_svg([year, month, day], day=TODAY)
+    marks = {m.label.split(" · ")[1]: m for m in svg.marks}
+    assert marks["Day"].is_dot
+    per_day = marks["Year"].width / 365
+    assert marks["Year"].width == pytest.approx(365 * per_day)
+    assert marks["Month"].width == pytest.approx(31 * per_day, rel=0.05)
+    # Position encodes date: left to right in time.
+    assert marks["Year"].x < marks["Month"].x < marks["Day"].x
+    assert svg.rule_x is not None and marks["Day"].x < svg.rule_x
+
+
+def test_lanes_follow_sides_and_overlaps_stack_on_rows(db):
+    a = _event(db, "A", dt.date(2024, 1, 1), DatePrecision.YEAR, ["us_government"])
+    b = _event(db, "B", dt.date(2024, 5, 1), sides=["us_government", "mediator"])
+    c = _event(db, "C", dt.date(2024, 6, 1))
+    svg = timeline_svg([a, b, c], day=TODAY)
+    lanes = {lane.key: lane for lane in svg.lanes}
+    by_title = {}
+    for mark in svg.marks:
+        by_title.setdefault(mark.label.split(" · ")[1], []).append(mark)
+    assert len(by_title["B"]) == 2  # one mark in each side's lane
+    us = lanes["us_government"]
+    assert us.y <= by_title["A"][0].y < us.y + us.height
+    # B overlaps A's year bar in the same lane, so it sits on another row.
+    assert by_title["B"][0].y != by_title["A"][0].y
+    others = lanes["other"]
+    assert others.y <= by_title["C"][0].y < others.y + others.height
+    assert us.height > lanes["opposition"].height
+
+
+def test_scheduled_and_later_events_are_hollow(db):
+    vote = _event(
+        db, "Vote", dt.date(2024, 11, 1), DatePrecision.MONTH, status=EventStatus.SCHEDULED
+    )
+    later = _event(db, "Later", dt.date(2024, 9, 1))
+    past = _event(db, "Past", dt.date(2024, 7, 1))
+    svg = timeline_svg([vote, later, past], day=TODAY)
+    hollow = {m.label.split(" · ")[1]: m.hollow for m in svg.marks}
+    assert hollow == {"Vote": True, "Later": True, "Past": False}
+
+
+def test_nothing_to_draw_gives_none():
+    assert timeline_svg([], day=TODAY) is None
+    assert period_chart([]) is None
+
+
+def test_axis_ticks_use_years_over_long_spans_and_months_over_short_ones():
+    years = axis_ticks(dt.date(2000, 6, 1), dt.date(2024, 6, 1))
+    assert all(label.isdigit() for _, label in years) and len(years) <= 10
+    months = axis_ticks(dt.date(2024, 1, 15), dt.date(2024, 8, 1))
+    assert [label for _, label in months][:2] == ["Feb 2024", "Mar 2024"]
+
+
+def _rows(*items):
+    return [
+        {"month": month, "kind": kind, "precision": precision, "n": n}
+        for month, kind, precision, n in items
+    ]
+
+
+def test_the_chart_stacks_kinds_per_month_and_leaves_year_only_dates_out():
+    chart = period_chart(
+        _rows(
+            (dt.date(2024, 1, 1), "talks", "day", 3),
+            (dt.date(2024, 1, 1), "offer", "month", 1),
+            (dt.date(2024, 1, 1), "sanctions", "year", 2),
+            (dt.date(2024, 3, 1), "talks", "day", 2),
+        )
+    )
+    assert chart.by == "month"
+    assert [(b.label, b.total) for b in chart.buckets] == [
+        ("Jan 2024", 4),
+        ("Feb 2024", 0),
+        ("Mar 2024", 2),
+    ]
+    assert chart.unplaced == 2 and chart.total == 8
+    assert chart.y_max == 4
+    assert [label for _, label, _ in chart.legend] == ["Talks", "Offer"]
+    january = [s for s in chart.segments if s.label.startswith("Jan")]
+    assert sum(s.height for s in january) == pytest.approx(200 - 24 - 8, abs=0.2)
+
+
+def test_a_long_span_is_charted_by_year_with_every_precision():
+    start = dt.date(2010, 1, 1)
+    chart = period_chart(
+        _rows(
+            (start, "sanctions", "year", 2),
+            (dt.date(2010 + MONTHS_MAX // 12 + 1, 5, 1), "talks", "day", 1),
+        )
+    )
+    assert chart.by == "year" and chart.unplaced == 0
+    assert chart.buckets[0].total == 2 and chart.total == 3
+
+
+def test_period_counts_count_events_once_however_many_actors_match(db):
+    event = _event(db, "Both", dt.date(2024, 5, 3), sides=["us_government", "us_government"])
+    _event(db, "Other", dt.date(2024, 5, 9), DatePrecision.MONTH)
+    linked = Event.objects.filter(actors__side="us_government")
+    assert linked.count() == 2  # the join repeats the event
+    rows = event_period_counts(linked)
+    assert rows == [{"month": dt.date(2024, 5, 1), "kind": event.kind, "precision": "day", "n": 1}]
+
+
+def test_deadlines_are_not_crowded_out_by_past_events_of_the_same_year(db):
+    known = {"first_reported_on": dt.date(2024, 1, 1)}
+    for n in range(40):
+        EventFactory(
+            kind="election", occurred_on=dt.date(2024, 1, 1) + dt.timedelta(days=n), **known
+        )
+    ahead = EventFactory(
+        kind="inauguration",
+        occurred_on=dt.date(2024, 12, 1),
+        occurred_precision=DatePrecision.MONTH,
+        **known,
+    )
+    this_month = EventFactory(
+        kind="deadline",
+        occurred_on=dt.date(2024, 8, 1),
+        occurred_precision=DatePrecision.MONTH,
+        **known,
+    )
+    deadlines = deadline_list(as_of=TODAY)
+    assert [d.event for d in deadlines] == [this_month, ahead]
+    assert deadlines[0].days_left == 0
+    assert deadlines[1].days_left == (dt.date(2024, 12, 1) - TODAY).days
