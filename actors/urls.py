@@ -1,9 +1,13 @@
 from django.urls import path  # noqa: F401
 
+from actors.views import pages
+
 app_name = "actors"
 
 # Analysts' pages.
-record_patterns = []
+record_patterns = [
+    path("<slug:slug>/", pages.actor_detail, name="detail"),
+]
 
 # Editors' pages.
 editor_patterns = []
