@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from actors.models import Role
+from actors.models import Actor, Role
 from negotiations.highlight import RecordLink, Span, highlight
 from negotiations.models import Article
 from negotiations.selectors import source_detail as source_detail_get
@@ -43,7 +43,7 @@ def _link(record) -> RecordLink:
     # A role has no page of its own: it links to its actor's.
     page = record.actor if isinstance(record, Role) else record
     return RecordLink(
-        label=record._meta.verbose_name.capitalize(),
+        label=record.name if isinstance(record, Actor) else record._meta.verbose_name,
         title=str(record),
         url=page.get_absolute_url(),
     )
