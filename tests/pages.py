@@ -52,4 +52,5 @@ def queries_on(client, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, response.content[:500]
+    assert b"Not yet reported" not in response.content, "the page must show the record"
     return len(context)
