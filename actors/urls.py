@@ -1,11 +1,13 @@
 from django.urls import path
 
-from actors.views import editing
+from actors.views import editing, pages
 
 app_name = "actors"
 
 # Analysts' pages.
-record_patterns = []
+record_patterns = [
+    path("<slug:slug>/", pages.actor_detail, name="detail"),
+]
 
 # Editors' pages (an actor's own fields: negotiations:record_edit "actor").
 editor_patterns = [

@@ -24,6 +24,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -35,7 +36,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 
-from actors.models import Actor, Alias
+from actors.models import Actor, Alias, Role
 from core.asof import evidence_known_by, known_by, today
 from core.dates import DatePrecision
 from core.models import ReviewState
@@ -48,6 +49,7 @@ from negotiations.choices import (
     ParticipantRole,
 )
 from negotiations.models import (
+    Article,
     ChannelParticipant,
     Event,
     Evidence,
@@ -479,3 +481,93 @@ def event_export_rows(events: QuerySet[Event]) -> QuerySet:
         .annotate(actor_names=Subquery(names, output_field=CharField()))
         .values_list(*EXPORT_COLUMNS)
     )
+
+
+# --- record pages ---------------------------------------------------------------
+RELATED_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Related:
+    """The first `limit` rows of a related list, with the full count for a "more" link."""
+
+    items: list
+    count: int
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.items)
+
+
+def related(queryset: QuerySet, *, limit: int = RELATED_LIMIT) -> Related:
+    """Two queries (rows, count) plus the queryset's prefetches, whatever the data size."""
+    return Related(items=list(queryset[:limit]), count=queryset.order_by().count())
+
+
+def event_list_related(
+    *, as_of: dt.date | None = None, limit: int = RELATED_LIMIT, **lookup
+) -> Related:
+    """A record's latest events, newest first: `event_list_related(offer=offer)`."""
+    events = event_list(as_of=as_of).filter(**lookup).order_by("-occurred_on", "-id")
+    return related(events, limit=limit)
+
+
+def record_known_later(model: type[Model], **lookup) -> bool:
+    """Whether a record hidden by an as-of date exists (and is not rejected) today."""
+    return model.objects.exclude(review_state=ReviewState.REJECTED).filter(**lookup).exists()
+
+
+# --- source pages ---------------------------------------------------------------
+# The order in which a source page lists the records an article supports.
+SOURCE_RECORD_MODELS: tuple[type[Model], ...] = (
+    Actor,
+    Role,
+    Offer,
+    TalksChannel,
+    Indictment,
+    Position,
+    Event,
+)
+
+
+@dataclass
+class SourceDetail:
+    """An article, its evidence with the records each supports, and those records by type."""
+
+    article: Article
+    evidence: list[Evidence]
+    records: dict[Evidence, list]  # evidence -> the (non-rejected) record it supports
+    groups: list[tuple[str, list]]  # ("Offers", [offer, ...]) in SOURCE_RECORD_MODELS order
+
+
+def source_detail(*, pk: int) -> SourceDetail:
+    """One article and what it supports, in a query per record type. Raises DoesNotExist."""
+    article = Article.objects.get(pk=pk)
+    evidence = list(
+        article.evidence.select_related("content_type", "speaker").order_by("start", "id")
+    )
+    wanted: dict[type[Model], set[int]] = {}
+    for item in evidence:
+        model = item.content_type.model_class()
+        if model in SOURCE_RECORD_MODELS:
+            wanted.setdefault(model, set()).add(item.object_id)
+    found: dict[type[Model], dict[int, Model]] = {}
+    for model in SOURCE_RECORD_MODELS:
+        if model not in wanted:
+            continue
+        queryset = model.objects.filter(pk__in=wanted[model]).exclude(
+            review_state=ReviewState.REJECTED
+        )
+        if model in (Role, Position):
+            queryset = queryset.select_related("actor")
+        found[model] = {record.pk: record for record in queryset}
+    records = {}
+    for item in evidence:
+        record = found.get(item.content_type.model_class(), {}).get(item.object_id)
+        records[item] = [record] if record is not None else []
+    groups = [
+        (model._meta.verbose_name_plural.capitalize(), list(found[model].values()))
+        for model in SOURCE_RECORD_MODELS
+        if found.get(model)
+    ]
+    return SourceDetail(article=article, evidence=evidence, records=records, groups=groups)

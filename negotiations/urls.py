@@ -1,6 +1,15 @@
 from django.urls import path
 
-from negotiations.views import dashboard, editing, history, review, timeline
+from negotiations.views import (
+    dashboard,
+    editing,
+    history,
+    records,
+    review,
+    search,
+    sources,
+    timeline,
+)
 
 app_name = "negotiations"
 
@@ -12,7 +21,15 @@ state_patterns = [
 ]
 
 # Record pages, sources and search.
-record_patterns = []
+record_patterns = [
+    path("offers/<int:pk>/", records.offer_detail, name="offer"),
+    path("indictments/<int:pk>/", records.indictment_detail, name="indictment"),
+    path("channels/<int:pk>/", records.channel_detail, name="channel"),
+    path("events/<int:pk>/", records.event_detail, name="event"),
+    path("positions/<int:pk>/", records.position_detail, name="position"),
+    path("sources/<int:pk>/", sources.source_detail, name="source"),
+    path("search/", search.search, name="search"),
+]
 
 # Editors' pages.
 editor_patterns = [

@@ -1,0 +1,24 @@
+"""Filters for the record, source and search pages."""
+
+import datetime as dt
+
+from django import template
+from django.utils.http import urlencode
+
+from actors.choices import Side
+
+register = template.Library()
+
+_SIDE_LABELS = {**dict(Side.choices), "mediator": "Mediators"}
+
+
+@register.filter
+def as_of_url(record, as_of: dt.date | None) -> str:
+    """The record's page, keeping the as-of date the reader is viewing."""
+    url = record.get_absolute_url()
+    return f"{url}?{urlencode({'as_of': as_of.isoformat()})}" if as_of else url
+
+
+@register.filter
+def side_label(code: str) -> str:
+    return _SIDE_LABELS.get(code, str(code).replace("_", " ").capitalize())

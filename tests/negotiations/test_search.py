@@ -1,0 +1,100 @@
+import pytest
+from django.db import connection
+
+from actors.models import Alias
+from core.models import ReviewState
+from negotiations.search import SPECS, _search_words, record_search
+from tests.factories import ActorFactory, ArticleFactory, EventFactory, OfferFactory
+from tests.pages import queries_on
+
+
+def _group(groups, key):
+    return next(group for group in groups if group.key == key)
+
+
+@pytest.fixture
+def records(db):
+    actor = ActorFactory(name="Nicolás Maduro", slug="nicolas-maduro")
+    Alias.objects.create(actor=actor, name="Nicolás Maduro")
+    Alias.objects.create(actor=actor, name="the strongman of Caracas")
+    EventFactory(title="Inauguration for a third term")
+    ArticleFactory(title="Quiet diplomacy", text="Envoys discussed extradition guarantees in Doha.")
+    OfferFactory(terms="Amnesty for leaving office")
+    OfferFactory(terms="Amnesty, rejected by an editor", review_state=ReviewState.REJECTED)
+    return actor
+
+
+def test_it_finds_an_actor_by_an_alias(records):
+    actors = _group(record_search("strongman"), "actors")
+    assert actors.items == [records]
+    assert _group(record_search("Nicolas"), "actors").items == [records]  # accents folded
+
+
+def test_it_finds_an_event_by_its_title_and_an_article_by_its_text(records):
+    groups = record_search("inauguration")
+    assert [event.title for event in _group(groups, "events").items] == [
+        "Inauguration for a third term"
+    ]
+    articles = _group(record_search("extradition"), "articles").items
+    assert [article.title for article in articles] == ["Quiet diplomacy"]
+    snippet = "".join(text for text, hit in articles[0].snippet_pieces if hit)
+    assert snippet.lower().startswith("extradition")
+
+
+def test_it_never_shows_rejected_records(records):
+    offers = _group(record_search("amnesty"), "offers")
+    assert offers.count == 1
+    assert offers.items[0].terms == "Amnesty for leaving office"
+
+
+def test_the_word_match_works_on_either_database(records):
+    """SQLite's path, run on whichever database the suite uses."""
+    events = next(spec for spec in SPECS if spec.key == "events")
+    actors = next(spec for spec in SPECS if spec.key == "actors")
+    assert _search_words(events, "third INAUGURATION").count() == 1
+    assert list(_search_words(actors, "caracas strongman")) == [records]
+
+
+def test_the_search_page_groups_results_and_links_them(client, records):
+    page = client.get("/search/?q=strongman").content.decode()
+    assert 'id="group-actors"' in page
+    assert f'href="{records.get_absolute_url()}"' in page
+    assert 'id="group-events"' not in page
+
+
+def test_an_empty_query_shows_what_can_be_searched(client, db):
+    response = client.get("/search/?q=+")
+    assert response.status_code == 200
+    assert b"What you can search" in response.content
+
+
+def test_odd_input_never_breaks_the_page(client, records):
+    for query in ('"unbalanced', "-", "a & | ! (", "<script>alert(1)</script>", "x" * 5000):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert b"<script>alert(1)" not in response.content
+
+
+def test_it_makes_the_same_queries_for_10_or_300_matches(client, db, django_assert_num_queries):
+    def grow(n):
+        for i in range(n):
+            actor = ActorFactory(name=f"Envoy {n}-{i}")
+            Alias.objects.create(actor=actor, name=f"Envoy {n} {i}")
+            EventFactory(title=f"Envoy meeting {n}-{i}")
+            ArticleFactory(text=f"The envoy arrived, {n}-{i}.")
+
+    grow(10)
+    small = queries_on(client, "/search/?q=envoy")
+    grow(290)
+    with django_assert_num_queries(small):
+        page = client.get("/search/?q=envoy").content.decode()
+    assert "(300, showing 20)" in page
+
+
+def test_it_uses_full_text_search_on_postgresql(postgres, records):
+    assert connection.vendor == "postgresql"
+    # websearch syntax: a quoted phrase and an excluded word.
+    assert _group(record_search('"third term"'), "events").count == 1
+    assert _group(record_search("amnesty -leaving"), "offers").count == 0
+    # English stemming finds "discussed" from "discuss".
+    assert _group(record_search("discuss"), "articles").count == 1
