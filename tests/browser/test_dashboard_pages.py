@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from negotiations.models import Event, Offer
 
-pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.state_urls")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 
 def test_reading_is_public_by_default(client, db):
+    assert client.get("/").status_code == 200
+    assert client.get("/timeline/").status_code == 200
     assert client.get("/accounts/login/").status_code == 200
     assert client.get("/healthz").status_code == 200
 
@@ -14,4 +16,4 @@ def test_with_read_requires_login_pages_redirect_to_sign_in(client, reader, sett
     assert client.get("/accounts/login/").status_code == 200
     assert client.get("/healthz").status_code == 200
     client.force_login(reader)
-    assert client.get("/timeline/").status_code == 404  # through to the page (not routed here)
+    assert client.get("/timeline/").status_code == 200

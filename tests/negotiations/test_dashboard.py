@@ -1,6 +1,5 @@
 import datetime as dt
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,8 +17,6 @@ from tests.factories import (
     PositionFactory,
     TalksChannelFactory,
 )
-
-pytestmark = pytest.mark.urls("tests.state_urls")
 
 SAMPLE_DAY = "2024-08-11"
 

@@ -13,8 +13,6 @@ from negotiations.models import Event
 from negotiations.views.timeline import PAGE_SIZE, csv_cell
 from tests.factories import ActorFactory, EventFactory
 
-pytestmark = pytest.mark.urls("tests.state_urls")
-
 
 def _get(client, **params):
     return client.get(reverse("negotiations:timeline"), params)

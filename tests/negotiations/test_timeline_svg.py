@@ -10,7 +10,6 @@ from negotiations.selectors import deadline_list, event_period_counts
 from negotiations.timeline_svg import axis_ticks, timeline_svg
 from tests.factories import ActorFactory, EventFactory
 
-pytestmark = pytest.mark.urls("tests.state_urls")
 TODAY = dt.date(2024, 8, 11)
 
 
