@@ -46,6 +46,7 @@ from negotiations.choices import (
     ParticipantRole,
 )
 from negotiations.models import (
+    Article,
     ChannelParticipant,
     Event,
     Evidence,
@@ -306,3 +307,22 @@ def channel_sides(channel: TalksChannel) -> dict[str, list]:
         key = "mediator" if participant.role == ParticipantRole.MEDIATOR else participant.actor.side
         sides.setdefault(key, []).append(participant.actor)
     return sides
+
+
+# --- articles and evidence (the API) ----------------------------------------------
+def article_list(*, with_text: bool = False) -> QuerySet[Article]:
+    """Articles, newest first, with how many quotes cite them; the text only when asked."""
+    queryset = Article.objects.annotate(evidence_count=Count("evidence")).order_by(
+        "-published_on", "-id"
+    )
+    if with_text:
+        spans = Evidence.objects.select_related("speaker").order_by("start", "id")
+        return queryset.prefetch_related(Prefetch("evidence", queryset=spans))
+    return queryset.defer("text")
+
+
+def evidence_list() -> QuerySet[Evidence]:
+    """Every quote with its article (without the article's text) and speaker."""
+    return (
+        Evidence.objects.select_related("article", "speaker").defer("article__text").order_by("id")
+    )
