@@ -19,3 +19,5 @@ urlpatterns = [
     path("actors/", include("actors.urls")),
     path("", include("negotiations.urls")),
 ]
+
+handler404 = "core.api.exceptions.not_found"

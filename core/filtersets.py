@@ -1,8 +1,23 @@
 """Filters every record list shares: review state, incremental sync and the citing article."""
 
 import django_filters
+from django import forms
 
 from core.models import ReviewState
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A record id: a whole number (NumberFilter alone takes decimals)."""
+
+    field_class = forms.IntegerField
+
+    def filter(self, qs, value):
+        if value is not None and not BIGINT_MIN <= value <= BIGINT_MAX:
+            return qs.none()  # no row has it, and the database would refuse the number
+        return super().filter(qs, value)
+
+
+BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
 class FactFilterSet(django_filters.FilterSet):
@@ -12,7 +27,7 @@ class FactFilterSet(django_filters.FilterSet):
         lookup_expr="gte",
         label="Changed at or after this time (ISO 8601), for incremental sync",
     )
-    article = django_filters.NumberFilter(
+    article = IdFilter(
         field_name="evidence__article",
         distinct=True,
         label="Cited by this article (id)",

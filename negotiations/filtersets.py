@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from actors.choices import Side
-from core.filtersets import FactFilterSet
+from core.filtersets import FactFilterSet, IdFilter
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -61,7 +61,7 @@ class OfferFilterSet(FactFilterSet):
     )
     offered_after = django_filters.DateFilter(field_name="offered_on", lookup_expr="gte")
     offered_before = django_filters.DateFilter(field_name="offered_on", lookup_expr="lte")
-    channel = django_filters.NumberFilter(field_name="channel")
+    channel = IdFilter(field_name="channel")
 
     class Meta:
         model = Offer
@@ -141,7 +141,7 @@ class ArticleFilterSet(django_filters.FilterSet):
 
 
 class EvidenceFilterSet(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article")
+    article = IdFilter(field_name="article")
     attribution = django_filters.MultipleChoiceFilter(choices=Attribution.choices)
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker (slug or id)")
     record_type = django_filters.ChoiceFilter(
@@ -152,7 +152,7 @@ class EvidenceFilterSet(django_filters.FilterSet):
         method="filter_record_type",
         label="Type of the record it supports",
     )
-    record_id = django_filters.NumberFilter(field_name="object_id")
+    record_id = IdFilter(field_name="object_id")
 
     class Meta:
         model = Evidence

@@ -6,6 +6,7 @@ from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
 from core.api.views import AS_OF, RecordViewSet, editable
+from core.filtersets import BIGINT_MAX
 from negotiations.api.serializers import change_serializer_for
 from negotiations.selectors import actor_list
 
@@ -29,7 +30,8 @@ class ActorViewSet(RecordViewSet):
 
     def get_object(self):
         key = self.kwargs["key"]
-        match = Q(slug=key) | Q(pk=int(key)) if key.isdigit() else Q(slug=key)
+        numeric = key.isdigit() and int(key) <= BIGINT_MAX
+        match = Q(slug=key) | Q(pk=int(key)) if numeric else Q(slug=key)
         self._record = get_object_or_404(self.filter_queryset(self.get_queryset()), match)
         self.check_object_permissions(self.request, self._record)
         return self._record

@@ -9,6 +9,7 @@ import hashlib
 
 from django.http import HttpResponseNotModified
 from django.utils.http import http_date
+from drf_orjson_renderer.renderers import ORJSONRenderer
 
 from core.api.exceptions import PreconditionFailed
 
@@ -45,6 +46,11 @@ class ConditionalMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and hasattr(response, "accepted_renderer"):
+            # Errors are JSON whatever format was asked for: one shape for every error.
+            response.accepted_renderer = ORJSONRenderer()
+            response.accepted_media_type = ORJSONRenderer.media_type
+            return response
         if response.status_code not in (200, 201, 202) or response.has_header("ETag"):
             return response
         if not hasattr(response, "accepted_renderer"):

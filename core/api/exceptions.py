@@ -76,3 +76,13 @@ def _first_message(errors: dict[str, list[str]]) -> str:
         if messages:
             return messages[0] if name == "non_field_errors" else f"{name}: {messages[0]}"
     return "Invalid input."
+
+
+def not_found(request, exception=None):
+    """A JSON 404 under /api/ (an id that is not one, a path that does not exist)."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body(404, "not_found", "Not found."), status=404)
+    return page_not_found(request, exception)

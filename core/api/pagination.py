@@ -7,16 +7,16 @@ import json
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 
 def _page_size(request, default: int) -> int:
-    raw = request.query_params.get("page_size", "")
-    if not raw:
+    if "page_size" not in request.query_params:
         return default
+    raw = request.query_params["page_size"]
     if not raw.isdigit() or int(raw) < 1:
         raise ValidationError({"page_size": ["A positive whole number."]})
     return min(int(raw), settings.API_MAX_PAGE_SIZE)
@@ -28,6 +28,20 @@ class PagePagination(PageNumberPagination):
     @property
     def max_page_size(self) -> int:
         return settings.API_MAX_PAGE_SIZE
+
+    def get_page_size(self, request) -> int:
+        return _page_size(request, self.page_size)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if request.query_params.get(self.page_query_param) == "":
+            raise ValidationError({self.page_query_param: ["A page number, from 1."]})
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
 
 class KeysetPagination(BasePagination):
@@ -80,7 +94,8 @@ class KeysetPagination(BasePagination):
             fields = [queryset.model._meta.get_field(key) for key in self.keys]
             return [field.to_python(value) for field, value in zip(fields, raw, strict=True)]
         except (ValueError, TypeError, binascii.Error, DjangoValidationError):
-            raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
+            # As DRF's own cursors: a cursor that was never issued names no page.
+            raise NotFound("Invalid cursor.") from None
 
     def _encode(self, row) -> str:
         values = [str(getattr(row, key)) for key in self.keys]

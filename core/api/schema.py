@@ -1,5 +1,6 @@
 """drf-spectacular's AutoSchema, plus the error responses and conditional headers we send."""
 
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
@@ -21,6 +22,13 @@ WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
 
 class AutoSchema(SpectacularAutoSchema):
+    def get_auth(self):
+        auth = super().get_auth()
+        # Reading is open unless API_REQUIRE_LOGIN (core.api.permissions.ReadOpenWriteEditor).
+        if self.method in ("GET", "HEAD") and not settings.API_REQUIRE_LOGIN and {} not in auth:
+            auth.append({})
+        return auth
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         codes = ["400", "401", "403", "404", "429"]

@@ -2,26 +2,31 @@
 
 import datetime as dt
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from core.api.conditional import ConditionalMixin, if_match_version
-from core.asof import as_of_parse
+from core.asof import AsOfError, as_of_parse
 from core.editing import record_update
+from core.filtersets import BIGINT_MAX, BIGINT_MIN
 from core.models import Fact
 
 AS_OF = OpenApiParameter(
     "as_of",
-    OpenApiTypes.DATE,
+    # The pattern states the 1900 floor as_of_parse enforces.
+    {"type": "string", "format": "date", "pattern": r"^(19|2\d)\d\d-\d\d-\d\d$"},
     description="Show what was known on this date (YYYY-MM-DD, 1900 or later); today if absent.",
 )
 
 
 def request_as_of(request) -> dt.date | None:
-    """The request's `?as_of=`; a malformed one raises AsOfError, answered as a 400."""
-    return as_of_parse(request.query_params.get("as_of"))
+    """The request's `?as_of=`; a malformed or empty one raises AsOfError, answered as a 400."""
+    value = request.query_params.get("as_of")
+    if value == "":
+        raise AsOfError("Give a date as YYYY-MM-DD, or leave as_of out for today.")
+    return as_of_parse(value)
 
 
 class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
@@ -48,6 +53,9 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         return response
 
     def get_object(self):
+        key = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if key.lstrip("-").isdigit() and not BIGINT_MIN <= int(key) <= BIGINT_MAX:
+            raise NotFound()  # no row has it, and the database would refuse the number
         self._record = super().get_object()
         return self._record
 

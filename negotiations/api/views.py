@@ -1,6 +1,5 @@
 """The API's endpoints: short viewsets over the selectors, writes through the services."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BasicAuthentication
@@ -11,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.conditional import ConditionalMixin, if_match_version
+from core.api.filters import StrictFilterBackend
 from core.api.pagination import IdPagination, TimelinePagination
 from core.api.permissions import SignedIn
 from core.api.views import AS_OF, RecordViewSet, editable, request_as_of
@@ -131,7 +131,7 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
     change_serializer = s.change_serializer_for(Event)
     filterset_class = EventFilterSet
     pagination_class = TimelinePagination
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [StrictFilterBackend, SearchFilter]
     search_fields = ["title", "summary"]
 
     @extend_schema(
@@ -195,7 +195,7 @@ class EvidenceViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.EvidenceSerializer
     filterset_class = EvidenceFilterSet
     pagination_class = IdPagination
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [StrictFilterBackend, SearchFilter]
     search_fields = ["quote", "speaker_label"]
 
     def get_queryset(self):
