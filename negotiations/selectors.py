@@ -112,7 +112,7 @@ def _status_since(link: str, date_field: str, as_of: dt.date | None):
 # --- record lists -------------------------------------------------------------------
 def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
     return _visible(Actor.objects.all(), as_of).prefetch_related(
-        Prefetch("aliases", queryset=Alias.objects.order_by("name"))
+        Prefetch("aliases", queryset=Alias.objects.order_by("name")), evidence_prefetch(as_of)
     )
 
 
