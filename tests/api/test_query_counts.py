@@ -66,7 +66,8 @@ def test_every_list_costs_the_same_queries_at_ten_and_three_hundred_rows(
     for path in paths:
         with django_assert_num_queries(small[path]):
             assert api.get(path).status_code == 200
-        assert small[path] <= 10, path
+        # A list: count, rows, prefetches. The state: a dozen lists and counts, bounded.
+        assert small[path] <= (20 if "/state/" in path else 10), (path, small[path])
 
 
 def test_a_deeper_page_costs_no_more(api, db):
