@@ -11,7 +11,6 @@ from actors.models import Actor
 from negotiations.models import Article, Event, Offer
 from tests.factories import (
     ActorFactory,
-    ArticleFactory,
     EventFactory,
     EvidenceFactory,
     IndictmentFactory,
@@ -79,7 +78,11 @@ def _writes(records):
             f"/api/v1/offers/{records['offers'].pk}/status/",
             {"status": "declined", "occurred_on": "2024-09-02"},
         ),
-        ("post", "/api/v1/articles/", {"text": "Officials met again.", "published_on": "2024-09-03"}),
+        (
+            "post",
+            "/api/v1/articles/",
+            {"text": "Officials met again.", "published_on": "2024-09-03"},
+        ),
     ]
 
 

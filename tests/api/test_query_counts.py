@@ -1,6 +1,5 @@
 """Each list endpoint costs the same number of queries with 10 rows or 300."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
