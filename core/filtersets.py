@@ -1,5 +1,7 @@
 """Filters every record list shares: review state, incremental sync and the citing article."""
 
+import datetime as dt
+
 import django_filters
 from django import forms
 
@@ -20,9 +22,22 @@ class IdFilter(django_filters.NumberFilter):
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
+class SinceFilter(django_filters.IsoDateTimeFilter):
+    """`updated_at >= value`, sent to the database in UTC (it refuses offsets over 15:59)."""
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        try:
+            value = value.astimezone(dt.UTC)
+        except OverflowError:  # beyond year 1 or 9999 in UTC: before or after everything
+            return qs if value.year < 2 else qs.none()
+        return qs.filter(**{f"{self.field_name}__gte": value})
+
+
 class FactFilterSet(django_filters.FilterSet):
     review_state = django_filters.MultipleChoiceFilter(choices=ReviewState.choices)
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = SinceFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Changed at or after this time (ISO 8601), for incremental sync",

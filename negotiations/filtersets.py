@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from actors.choices import Side
-from core.filtersets import FactFilterSet, IdFilter
+from core.filtersets import FactFilterSet, IdFilter, SinceFilter
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -133,7 +133,7 @@ class ArticleFilterSet(django_filters.FilterSet):
     publisher = django_filters.CharFilter(lookup_expr="iexact")
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = SinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Article
