@@ -51,7 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "axes",
     "core",
@@ -177,10 +180,73 @@ STORAGES = {
     },
 }
 
-# --- REST framework -------------------------------------------------------------
+# --- REST API (/api/v1/) ---------------------------------------------------------
+# Reading follows READ_REQUIRES_LOGIN, as for the pages; writing always needs an editor.
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 200)
+# Read by core.api.throttling on every request, so tests can override them.
+API_THROTTLE_RATES = {
+    "anon": os.getenv("API_THROTTLE_ANON", "120/min"),
+    "user": os.getenv("API_THROTTLE_USER", "1200/min"),
+}
 REST_FRAMEWORK = {
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an unauthenticated request is told so with 401 and WWW-Authenticate.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.ReadOpenWriteEditor"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "core.api.throttling.AnonThrottle",
+        "core.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "drf_orjson_renderer.renderers.ORJSONRenderer",
+        "core.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "drf_orjson_renderer.parsers.ORJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_FILTER_BACKENDS": [
+        "core.api.filters.StrictFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.negotiation.StrictContentNegotiation",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
+    "SEARCH_PARAM": "q",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tablero API",
+    "DESCRIPTION": (
+        "Records of the negotiations over a transition of power in Venezuela, each cited to "
+        "the articles it came from; the timeline; and the negotiation state as of any date."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStateEnum": "core.models.ReviewState",
+        "SideEnum": "actors.choices.Side",
+        "DatePrecisionEnum": "core.dates.DatePrecision",
+        "ActorKindEnum": "actors.choices.ActorKind",
+        "OfferKindEnum": "negotiations.choices.OfferKind",
+        "EventKindEnum": "negotiations.choices.EventKind",
+        "OfferStatusEnum": "negotiations.choices.OfferStatus",
+        "ChannelStatusEnum": "negotiations.choices.ChannelStatus",
+        "IndictmentStatusEnum": "negotiations.choices.IndictmentStatus",
+        "EventStatusEnum": "negotiations.choices.EventStatus",
+        "ArticleStatusEnum": "negotiations.choices.ArticleStatus",
+    },
 }
 
 # --- Security (production defaults; `manage.py check --deploy` passes) ----------

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core.views import healthz
+from negotiations.feeds import DevelopmentFeed
 
 admin.site.site_header = "Tablero administration"
 admin.site.site_title = "Tablero"
@@ -10,7 +12,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    # The REST API (issue 5) mounts here.
+    path("api/v1/", include("negotiations.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("feeds/developments/", DevelopmentFeed(), name="feed-developments"),
     path("actors/", include("actors.urls")),
     path("", include("negotiations.urls")),
 ]
+
+handler404 = "core.api.exceptions.not_found"

@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
 
 # Reachable without signing in even when reading is private: signing in itself,
-# the health probe and static files.
-_OPEN_PREFIXES = ("/accounts/", "/healthz", "/static/", "/admin/login/")
+# the health probe and static files. The API checks the same setting itself
+# (core.api.permissions), since its users may sign in with a token, not a session.
+_OPEN_PREFIXES = ("/accounts/", "/healthz", "/static/", "/admin/login/", "/api/")
 
 
 class ReadRequiresLoginMiddleware:
@@ -19,7 +19,5 @@ class ReadRequiresLoginMiddleware:
             and not request.user.is_authenticated
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": "Authentication required."}, status=401)
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)

@@ -4,13 +4,33 @@ import django_filters
 from django.db.models import Q
 
 from actors.choices import Side
-from negotiations.choices import EventKind, EventStatus
-from negotiations.models import Event
+from core.filtersets import FactFilterSet, IdFilter, SinceFilter
+from negotiations.choices import (
+    ArticleStatus,
+    Attribution,
+    ChannelMode,
+    ChannelStatus,
+    EventKind,
+    EventStatus,
+    IndictmentStatus,
+    OfferKind,
+    OfferStatus,
+)
+from negotiations.models import Article, Event, Evidence, Indictment, Offer, Position, TalksChannel
+
+
+def _actor_match(prefix: str, value: str) -> Q:
+    """An actor by slug, or by id for API consumers; an unknown one simply matches nothing."""
+    match = Q(**{f"{prefix}__slug": value})
+    if value.isdigit():
+        match |= Q(**{f"{prefix}__id": int(value)})
+    return match
+
 
 _EventActor = Event.actors.through
 
 
-class EventFilterSet(django_filters.FilterSet):
+class EventFilterSet(FactFilterSet):
     """The timeline's filters: who, what kind, which side, which dates."""
 
     actor = django_filters.CharFilter(method="filter_actor", label="Actor (slug)")
@@ -29,14 +49,130 @@ class EventFilterSet(django_filters.FilterSet):
     # Actor and side filters use `id IN (subquery)` rather than a join: no duplicate
     # rows, so no DISTINCT over the whole timeline, and counts stay counts of events.
     def filter_actor(self, queryset, name, value):
-        # A slug, or an id for API consumers; an unknown one simply matches nothing.
-        match = Q(actor__slug=value)
-        if value.isdigit():
-            match |= Q(actor_id=int(value))
-        return queryset.filter(id__in=_EventActor.objects.filter(match).values("event_id"))
+        linked = _EventActor.objects.filter(_actor_match("actor", value)).values("event_id")
+        return queryset.filter(id__in=linked)
 
     def filter_side(self, queryset, name, value):
         if not value:
             return queryset
         linked = _EventActor.objects.filter(actor__side__in=value).values("event_id")
         return queryset.filter(id__in=linked)
+
+
+# --- the API's record lists ---------------------------------------------------------
+class OfferFilterSet(FactFilterSet):
+    actor = django_filters.CharFilter(
+        method="filter_actor", label="Maker or recipient (slug or id)"
+    )
+    side = django_filters.MultipleChoiceFilter(
+        choices=Side.choices, field_name="offered_by__side", label="Side of the maker"
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=OfferKind.choices)
+    status = django_filters.MultipleChoiceFilter(
+        choices=OfferStatus.choices, field_name="status_as_of", label="Status (as of the date)"
+    )
+    offered_after = django_filters.DateFilter(field_name="offered_on", lookup_expr="gte")
+    offered_before = django_filters.DateFilter(field_name="offered_on", lookup_expr="lte")
+    channel = IdFilter(field_name="channel")
+
+    class Meta:
+        model = Offer
+        fields = ["actor", "side", "kind", "status", "offered_after", "offered_before", "channel"]
+
+    def filter_actor(self, queryset, name, value):
+        match = _actor_match("offered_by", value) | _actor_match("recipients", value)
+        return queryset.filter(match).distinct()
+
+
+class ChannelFilterSet(FactFilterSet):
+    actor = django_filters.CharFilter(method="filter_actor", label="Participant (slug or id)")
+    side = django_filters.MultipleChoiceFilter(
+        choices=Side.choices, field_name="actors__side", distinct=True, label="A participant's side"
+    )
+    mode = django_filters.MultipleChoiceFilter(choices=ChannelMode.choices)
+    status = django_filters.MultipleChoiceFilter(
+        choices=ChannelStatus.choices, field_name="status_as_of", label="Status (as of the date)"
+    )
+    active_after = django_filters.DateFilter(field_name="last_activity_on", lookup_expr="gte")
+    active_before = django_filters.DateFilter(field_name="last_activity_on", lookup_expr="lte")
+
+    class Meta:
+        model = TalksChannel
+        fields = ["actor", "side", "mode", "status", "active_after", "active_before"]
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(_actor_match("actors", value)).distinct()
+
+
+class IndictmentFilterSet(FactFilterSet):
+    actor = django_filters.CharFilter(method="filter_actor", label="Defendant (slug or id)")
+    side = django_filters.MultipleChoiceFilter(
+        choices=Side.choices,
+        field_name="defendants__side",
+        distinct=True,
+        label="A defendant's side",
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=IndictmentStatus.choices, field_name="status_as_of", label="Status (as of the date)"
+    )
+    filed_after = django_filters.DateFilter(field_name="filed_on", lookup_expr="gte")
+    filed_before = django_filters.DateFilter(field_name="filed_on", lookup_expr="lte")
+
+    class Meta:
+        model = Indictment
+        fields = ["actor", "side", "status", "filed_after", "filed_before"]
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(_actor_match("defendants", value)).distinct()
+
+
+class PositionFilterSet(FactFilterSet):
+    actor = django_filters.CharFilter(method="filter_actor", label="Actor (slug or id)")
+    side = django_filters.MultipleChoiceFilter(choices=Side.choices, field_name="actor__side")
+    stated_after = django_filters.DateFilter(field_name="stated_on", lookup_expr="gte")
+    stated_before = django_filters.DateFilter(field_name="stated_on", lookup_expr="lte")
+
+    class Meta:
+        model = Position
+        fields = ["actor", "side", "stated_after", "stated_before"]
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(_actor_match("actor", value))
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=ArticleStatus.choices)
+    publisher = django_filters.CharFilter(lookup_expr="iexact")
+    published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    updated_since = SinceFilter(field_name="updated_at", lookup_expr="gte")
+
+    class Meta:
+        model = Article
+        fields = ["status", "publisher", "published_after", "published_before", "updated_since"]
+
+
+class EvidenceFilterSet(django_filters.FilterSet):
+    article = IdFilter(field_name="article")
+    attribution = django_filters.MultipleChoiceFilter(choices=Attribution.choices)
+    speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker (slug or id)")
+    record_type = django_filters.ChoiceFilter(
+        choices=[
+            (name, name)
+            for name in ("actor", "offer", "channel", "indictment", "event", "position")
+        ],
+        method="filter_record_type",
+        label="Type of the record it supports",
+    )
+    record_id = IdFilter(field_name="object_id")
+
+    class Meta:
+        model = Evidence
+        fields = ["article", "attribution", "speaker", "record_type", "record_id"]
+
+    def filter_speaker(self, queryset, name, value):
+        return queryset.filter(_actor_match("speaker", value))
+
+    def filter_record_type(self, queryset, name, value):
+        model = "talkschannel" if value == "channel" else value
+        return queryset.filter(content_type__model=model)

@@ -115,7 +115,7 @@ def _status_since(link: str, date_field: str, as_of: dt.date | None):
 # --- record lists -------------------------------------------------------------------
 def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
     return _visible(Actor.objects.all(), as_of).prefetch_related(
-        Prefetch("aliases", queryset=Alias.objects.order_by("name"))
+        Prefetch("aliases", queryset=Alias.objects.order_by("name")), evidence_prefetch(as_of)
     )
 
 
@@ -571,3 +571,22 @@ def source_detail(*, pk: int) -> SourceDetail:
         if found.get(model)
     ]
     return SourceDetail(article=article, evidence=evidence, records=records, groups=groups)
+
+
+# --- articles and evidence (the API) ----------------------------------------------
+def article_list(*, with_text: bool = False) -> QuerySet[Article]:
+    """Articles, newest first, with how many quotes cite them; the text only when asked."""
+    queryset = Article.objects.annotate(evidence_count=Count("evidence")).order_by(
+        "-published_on", "-id"
+    )
+    if with_text:
+        spans = Evidence.objects.select_related("speaker").order_by("start", "id")
+        return queryset.prefetch_related(Prefetch("evidence", queryset=spans))
+    return queryset.defer("text")
+
+
+def evidence_list() -> QuerySet[Evidence]:
+    """Every quote with its article (without the article's text) and speaker."""
+    return (
+        Evidence.objects.select_related("article", "speaker").defer("article__text").order_by("id")
+    )

@@ -13,6 +13,7 @@ def test_with_read_requires_login_pages_redirect_to_sign_in(client, reader, sett
     response = client.get("/timeline/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     assert client.get("/api/v1/offers/").status_code == 401
+    assert client.get("/feeds/developments/").status_code == 302
     assert client.get("/accounts/login/").status_code == 200
     assert client.get("/healthz").status_code == 200
     client.force_login(reader)

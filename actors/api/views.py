@@ -1,0 +1,37 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+
+from actors.api.serializers import ActorSerializer
+from actors.filtersets import ActorFilterSet
+from actors.models import Actor
+from core.api.views import AS_OF, RecordViewSet, editable
+from core.filtersets import BIGINT_MAX
+from negotiations.api.serializers import change_serializer_for
+from negotiations.selectors import actor_list
+
+KEY = OpenApiParameter("key", str, OpenApiParameter.PATH, description="The actor's id or slug.")
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[KEY, AS_OF]),
+    partial_update=extend_schema(parameters=[KEY]),
+)
+@editable
+class ActorViewSet(RecordViewSet):
+    selector = actor_list
+    serializer_class = ActorSerializer
+    change_serializer = change_serializer_for(Actor)
+    filterset_class = ActorFilterSet
+    search_fields = ["name", "aliases__name"]
+    ordering_fields = ["name", "first_reported_on", "updated_at", "id"]
+    lookup_url_kwarg = "key"
+    lookup_value_regex = r"[-\w]+"
+
+    def get_object(self):
+        key = self.kwargs["key"]
+        numeric = key.isdigit() and int(key) <= BIGINT_MAX
+        match = Q(slug=key) | Q(pk=int(key)) if numeric else Q(slug=key)
+        self._record = get_object_or_404(self.filter_queryset(self.get_queryset()), match)
+        self.check_object_permissions(self.request, self._record)
+        return self._record

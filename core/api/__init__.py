@@ -1,0 +1,1 @@
+"""Plumbing shared by every API endpoint: errors, permissions, pagination, ETags, CSV."""

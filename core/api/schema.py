@@ -1,0 +1,64 @@
+"""drf-spectacular's AutoSchema, plus the error responses and conditional headers we send."""
+
+from django.conf import settings
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error response."""
+
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Field name -> messages (400 only; empty otherwise).",
+    )
+
+
+WRITES = ("POST", "PUT", "PATCH", "DELETE")
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def get_auth(self):
+        auth = super().get_auth()
+        # Reading is open unless READ_REQUIRES_LOGIN (core.api.permissions.ReadOpenWriteEditor).
+        if self.method in ("GET", "HEAD") and not settings.READ_REQUIRES_LOGIN and {} not in auth:
+            auth.append({})
+        return auth
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        codes = ["400", "401", "403", "404", "429"]
+        if self.method in WRITES:
+            codes.append("412")
+        for code in codes:
+            if code not in responses:
+                responses[code] = self._get_response_for_code(ErrorSerializer, code)
+        if self.method == "GET":
+            responses["304"] = {"description": "Not modified: the ETag sent in If-None-Match."}
+        return dict(sorted(responses.items()))
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method == "GET":
+            parameters.append(
+                OpenApiParameter(
+                    "If-None-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description="An ETag from an earlier response: 304 if unchanged.",
+                )
+            )
+        elif self.method in ("PATCH", "PUT", "POST") and self.path_regex.count("(?P<") > 0:
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description="The record's ETag as you last read it: 412 if it changed since.",
+                )
+            )
+        return parameters

@@ -1,0 +1,49 @@
+"""Filters every record list shares: review state, incremental sync and the citing article."""
+
+import datetime as dt
+
+import django_filters
+from django import forms
+
+from core.models import ReviewState
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A record id: a whole number (NumberFilter alone takes decimals)."""
+
+    field_class = forms.IntegerField
+
+    def filter(self, qs, value):
+        if value is not None and not BIGINT_MIN <= value <= BIGINT_MAX:
+            return qs.none()  # no row has it, and the database would refuse the number
+        return super().filter(qs, value)
+
+
+BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
+
+
+class SinceFilter(django_filters.IsoDateTimeFilter):
+    """`updated_at >= value`, sent to the database in UTC (it refuses offsets over 15:59)."""
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        try:
+            value = value.astimezone(dt.UTC)
+        except OverflowError:  # beyond year 1 or 9999 in UTC: before or after everything
+            return qs if value.year < 2 else qs.none()
+        return qs.filter(**{f"{self.field_name}__gte": value})
+
+
+class FactFilterSet(django_filters.FilterSet):
+    review_state = django_filters.MultipleChoiceFilter(choices=ReviewState.choices)
+    updated_since = SinceFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Changed at or after this time (ISO 8601), for incremental sync",
+    )
+    article = IdFilter(
+        field_name="evidence__article",
+        distinct=True,
+        label="Cited by this article (id)",
+    )

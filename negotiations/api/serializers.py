@@ -1,0 +1,329 @@
+"""Records as JSON. Every related record is a link {id, url, name}; nothing here queries:
+the selectors have already joined and prefetched what each serializer reads."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from actors.models import Actor
+from core.api.serializers import (
+    EvidenceSpanSerializer,
+    FactSerializer,
+    LinkSerializer,
+    RecordRefSerializer,
+    api_url,
+)
+from core.dates import DatePrecision
+from core.editing import BOOKKEEPING, model_field_names
+from negotiations.choices import OfferStatus
+from negotiations.models import (
+    Article,
+    ChannelParticipant,
+    Event,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
+
+
+class EventSerializer(FactSerializer):
+    date_display = serializers.CharField(read_only=True)
+    actors = LinkSerializer(many=True, read_only=True)
+    offer = LinkSerializer(read_only=True, allow_null=True)
+    channel = LinkSerializer(read_only=True, allow_null=True)
+    indictment = LinkSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "title",
+            "summary",
+            "kind",
+            "status",
+            "occurred_on",
+            "occurred_precision",
+            "date_display",
+            "actors",
+            "offer",
+            "channel",
+            "indictment",
+            "status_to",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+class OfferSerializer(FactSerializer):
+    offered_by = LinkSerializer(read_only=True, allow_null=True)
+    recipients = LinkSerializer(many=True, read_only=True)
+    channel = LinkSerializer(read_only=True, allow_null=True)
+    status_as_of = serializers.ChoiceField(choices=OfferStatus.choices, read_only=True)
+    status_since = serializers.DateField(read_only=True, allow_null=True)
+    date_display = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Offer
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "offered_by",
+            "recipients",
+            "terms",
+            "conditions",
+            "status",
+            "status_as_of",
+            "status_since",
+            "offered_on",
+            "offered_precision",
+            "date_display",
+            "channel",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    actor = LinkSerializer(read_only=True)
+    side = serializers.CharField(source="actor.side", read_only=True)
+
+    class Meta:
+        model = ChannelParticipant
+        fields = ["actor", "side", "role"]
+        read_only_fields = fields
+
+
+class ChannelSerializer(FactSerializer):
+    participants = ParticipantSerializer(many=True, read_only=True)
+    status_as_of = serializers.CharField(read_only=True)
+    last_seen_on = serializers.DateField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = TalksChannel
+        fields = [
+            "id",
+            "url",
+            "name",
+            "mode",
+            "is_secret",
+            "venue",
+            "status",
+            "status_as_of",
+            "started_on",
+            "started_precision",
+            "last_activity_on",
+            "last_activity_precision",
+            "last_seen_on",
+            "participants",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+class IndictmentSerializer(FactSerializer):
+    defendants = LinkSerializer(many=True, read_only=True)
+    authority = LinkSerializer(read_only=True, allow_null=True)
+    status_as_of = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Indictment
+        fields = [
+            "id",
+            "url",
+            "defendants",
+            "authority",
+            "charges",
+            "filed_on",
+            "filed_precision",
+            "bounty_amount",
+            "bounty_currency",
+            "status",
+            "status_as_of",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+class PositionSerializer(FactSerializer):
+    actor = LinkSerializer(read_only=True)
+
+    class Meta:
+        model = Position
+        fields = [
+            "id",
+            "url",
+            "actor",
+            "stance",
+            "condition",
+            "stated_on",
+            "stated_precision",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+# --- articles and evidence ---------------------------------------------------------
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    source_url = serializers.CharField(source="url", read_only=True)
+    evidence_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "publisher",
+            "source_url",
+            "published_on",
+            "status",
+            "error",
+            "ingested_at",
+            "evidence_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, article) -> str | None:
+        return api_url(self.context.get("request"), "article", article.pk)
+
+
+class ArticleSpanSerializer(EvidenceSpanSerializer):
+    record = RecordRefSerializer(source="*")
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    evidence = ArticleSpanSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "metadata", "text", "evidence"]
+        read_only_fields = fields
+
+
+class EvidenceSerializer(EvidenceSpanSerializer):
+    record = RecordRefSerializer(source="*")
+    created_at = serializers.DateTimeField()
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """An article to ingest; the text's checks (empty, oversized) are article_submit's."""
+
+    text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    published_on = serializers.DateField()
+    title = serializers.CharField(max_length=500, required=False, default="")
+    publisher = serializers.CharField(max_length=200, required=False, default="")
+    url = serializers.URLField(max_length=2000, required=False, default="")
+    metadata = serializers.DictField(required=False, default=dict)
+
+
+# --- editors' writes -----------------------------------------------------------------
+class SourceSerializer(serializers.Serializer):
+    """Where a development comes from: an article's span or quote, a URL and quote, or a note."""
+
+    article = serializers.PrimaryKeyRelatedField(
+        queryset=Article.objects.defer("text"), required=False, allow_null=True
+    )
+    start = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    end = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    quote = serializers.CharField(required=False, default="", allow_blank=True)
+    url = serializers.URLField(max_length=2000, required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    speaker_label = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class EventCreateSerializer(serializers.ModelSerializer):
+    actors = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), many=True, required=False
+    )
+    source = SourceSerializer(required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "summary",
+            "kind",
+            "status",
+            "occurred_on",
+            "occurred_precision",
+            "actors",
+            "offer",
+            "channel",
+            "indictment",
+            "status_to",
+            "source",
+        ]
+
+
+class OfferStatusSerializer(serializers.Serializer):
+    """A change of an offer's status: recorded as a dated development on the timeline."""
+
+    status = serializers.ChoiceField(choices=OfferStatus.choices)
+    occurred_on = serializers.DateField()
+    precision = serializers.ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    source = SourceSerializer(required=False)
+
+
+def change_serializer_for(model) -> type[serializers.ModelSerializer]:
+    """A partial-update serializer over the fields an editor may set on `model`."""
+    fields = [name for name in model_field_names(model) if name not in BOOKKEEPING]
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    return type(f"{model.__name__}Change", (serializers.ModelSerializer,), {"Meta": meta})
+
+
+class OfferStatusResultSerializer(serializers.Serializer):
+    event = EventSerializer()
+    offer = OfferSerializer()
+
+
+# --- the negotiation state ---------------------------------------------------------
+class EventBriefSerializer(FactSerializer):
+    date_display = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "title",
+            "kind",
+            "status",
+            "occurred_on",
+            "occurred_precision",
+            "date_display",
+            *FactSerializer.PROVENANCE,
+        ]
+        read_only_fields = fields
+
+
+class DeadlineSerializer(serializers.Serializer):
+    event = EventBriefSerializer()
+    days_left = serializers.IntegerField(help_text="0 once the deadline's period has begun.")
+
+
+class StateSerializer(serializers.Serializer):
+    """Where things stand on `as_of`: counts, and the records behind them."""
+
+    as_of = serializers.DateField()
+    is_today = serializers.BooleanField()
+    offer_counts = serializers.DictField(child=serializers.IntegerField())
+    standing_offers = serializers.IntegerField()
+    offers = OfferSerializer(many=True)
+    channel_counts = serializers.DictField(child=serializers.IntegerField())
+    active_channels = serializers.IntegerField()
+    channels = ChannelSerializer(many=True)
+    indictments_in_force = serializers.IntegerField()
+    indictments = IndictmentSerializer(many=True)
+    positions = PositionSerializer(many=True)
+    deadlines = DeadlineSerializer(many=True)
+    latest = EventSerializer(many=True)
+    limits = serializers.DictField(child=serializers.IntegerField())
