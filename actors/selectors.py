@@ -51,11 +51,8 @@ def actor_detail(
     *, slug: str, as_of: dt.date | None = None, limit: int = RELATED_LIMIT
 ) -> ActorDetail:
     """The actor known on `as_of` (raises Actor.DoesNotExist), in a fixed number of queries."""
-    actor = (
-        actor_list(as_of=as_of)
-        .prefetch_related(evidence_prefetch(as_of), _roles(as_of))
-        .get(slug=slug)
-    )
+    # actor_list already prefetches the actor's evidence as of the date.
+    actor = actor_list(as_of=as_of).prefetch_related(_roles(as_of)).get(slug=slug)
     offer_ids = Offer.objects.filter(Q(offered_by=actor) | Q(recipients=actor)).values("pk")
     indictment_ids = Indictment.objects.filter(Q(defendants=actor) | Q(authority=actor)).values(
         "pk"
