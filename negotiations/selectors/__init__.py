@@ -1,0 +1,95 @@
+"""Reads shared by the pages and the API: record lists and the negotiation state as of a date.
+
+Every list here owns its joins and prefetches, so templates and serializers never
+query on their own, and each honours `as_of` the same way:
+
+- a record shows only if it was known by then (`core.asof.known_by`);
+- its evidence is only what had been published or entered by then;
+- its status is the one its latest known status-change event gave it (an Event
+  with `status_to`), or, when every change came later, the status it started in.
+
+`as_of=None` means today's knowledge: every record, with its current status.
+Records an editor rejected are never shown.
+
+One module per reader: `records` (the lists, and what record pages add), `state`
+(the negotiation state), `timeline` (its aggregates and export), `sources` (source
+pages) and `review` (the editors' queue). Import from the package.
+"""
+
+from negotiations.selectors.records import (
+    RELATED_LIMIT,
+    Related,
+    actor_list,
+    article_list,
+    channel_list,
+    event_list,
+    event_list_related,
+    evidence_list,
+    evidence_prefetch,
+    indictment_list,
+    offer_list,
+    position_list,
+    record_known_later,
+    related,
+)
+from negotiations.selectors.review import (
+    CONTEXT_CHARS,
+    ReviewArticle,
+    ReviewItem,
+    review_article_list,
+    review_queue,
+    unreviewed_evidence,
+)
+from negotiations.selectors.sources import (
+    SourceDetail,
+    source_detail,
+)
+from negotiations.selectors.state import (
+    DEADLINE_KINDS,
+    STANDING_OFFER,
+    Deadline,
+    NegotiationState,
+    channel_sides,
+    deadline_list,
+    negotiation_state,
+)
+from negotiations.selectors.timeline import (
+    EXPORT_COLUMNS,
+    event_export_rows,
+    event_period_counts,
+)
+
+__all__ = [
+    "evidence_prefetch",
+    "actor_list",
+    "offer_list",
+    "channel_list",
+    "indictment_list",
+    "position_list",
+    "event_list",
+    "RELATED_LIMIT",
+    "Related",
+    "related",
+    "event_list_related",
+    "record_known_later",
+    "article_list",
+    "evidence_list",
+    "STANDING_OFFER",
+    "DEADLINE_KINDS",
+    "Deadline",
+    "NegotiationState",
+    "deadline_list",
+    "negotiation_state",
+    "channel_sides",
+    "event_period_counts",
+    "EXPORT_COLUMNS",
+    "event_export_rows",
+    "SourceDetail",
+    "source_detail",
+    "ReviewItem",
+    "ReviewArticle",
+    "unreviewed_evidence",
+    "review_article_list",
+    "review_queue",
+    "CONTEXT_CHARS",
+]

@@ -1,0 +1,211 @@
+"""Record lists shared by the pages and the API, each honouring `as_of` (see the package)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from actors.models import Actor, Alias
+from core.asof import evidence_known_by, known_by, today
+from core.models import ReviewState
+from negotiations.choices import (
+    ChannelStatus,
+    EventStatus,
+    IndictmentStatus,
+    OfferStatus,
+)
+from negotiations.models import (
+    Article,
+    ChannelParticipant,
+    Event,
+    Evidence,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
+
+
+# --- building blocks --------------------------------------------------------------
+def evidence_prefetch(as_of: dt.date | None = None, lookup: str = "evidence") -> Prefetch:
+    """A record's evidence with its article and speaker, only what was out by `as_of`."""
+    queryset = Evidence.objects.select_related("article", "speaker").order_by(
+        "article__published_on", "article_id", "start", "id"
+    )
+    if as_of is not None:
+        queryset = queryset.filter(evidence_known_by(as_of))
+    return Prefetch(lookup, queryset=queryset)
+
+
+def _visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
+    queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+    return queryset.filter(known_by(as_of)) if as_of is not None else queryset
+
+
+def _changes(link: str, as_of: dt.date) -> QuerySet[Event]:
+    """Status-change events of the outer record known and occurred by `as_of`, newest first."""
+    return (
+        Event.objects.filter(**{link: OuterRef("pk")}, status=EventStatus.OCCURRED)
+        .exclude(status_to="")
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(known_by(as_of), occurred_on__lte=as_of)
+        .order_by("-occurred_on", "-id")
+    )
+
+
+def _status_as_of(link: str, initial: str, as_of: dt.date | None):
+    """The record's status on `as_of`, as an expression to annotate."""
+    if as_of is None or as_of >= today():
+        return F("status")
+    any_change = Event.objects.filter(**{link: OuterRef("pk")}).exclude(status_to="")
+    return Coalesce(
+        Subquery(_changes(link, as_of).values("status_to")[:1], output_field=CharField()),
+        Case(When(Exists(any_change), then=Value(initial)), default=F("status")),
+        output_field=CharField(),
+    )
+
+
+def _status_since(link: str, date_field: str, as_of: dt.date | None):
+    """When the record took its status (as of then): its latest known change, else its date."""
+    return Coalesce(
+        Subquery(_changes(link, as_of or today()).values("occurred_on")[:1]),
+        F(date_field),
+        output_field=DateField(),
+    )
+
+
+# --- record lists -------------------------------------------------------------------
+def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
+    return _visible(Actor.objects.all(), as_of).prefetch_related(
+        Prefetch("aliases", queryset=Alias.objects.order_by("name")), evidence_prefetch(as_of)
+    )
+
+
+def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
+    return (
+        _visible(Offer.objects.all(), as_of)
+        .select_related("offered_by", "channel")
+        .prefetch_related(
+            Prefetch("recipients", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .annotate(
+            status_as_of=_status_as_of("offer", OfferStatus.PROPOSED, as_of),
+            status_since=_status_since("offer", "offered_on", as_of),
+        )
+    )
+
+
+def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
+    participants = ChannelParticipant.objects.select_related("actor").order_by(
+        "role", "actor__name"
+    )
+    return (
+        _visible(TalksChannel.objects.all(), as_of)
+        .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
+        .annotate(
+            status_as_of=_status_as_of("channel", ChannelStatus.ACTIVE, as_of),
+            last_seen_on=_status_since("channel", "last_activity_on", as_of),
+        )
+    )
+
+
+def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
+    return (
+        _visible(Indictment.objects.all(), as_of)
+        .select_related("authority")
+        .prefetch_related(
+            Prefetch("defendants", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .annotate(status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of))
+    )
+
+
+def position_list(*, as_of: dt.date | None = None) -> QuerySet[Position]:
+    return (
+        _visible(Position.objects.all(), as_of)
+        .select_related("actor")
+        .prefetch_related(evidence_prefetch(as_of))
+    )
+
+
+def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
+    """The timeline's rows, oldest first; scheduled events stay in, at their date."""
+    return (
+        _visible(Event.objects.all(), as_of)
+        .select_related("offer", "channel", "indictment")
+        .prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.order_by("name")),
+            evidence_prefetch(as_of),
+        )
+        .order_by("occurred_on", "id")
+    )
+
+
+# --- record pages ---------------------------------------------------------------
+RELATED_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Related:
+    """The first `limit` rows of a related list, with the full count for a "more" link."""
+
+    items: list
+    count: int
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.items)
+
+
+def related(queryset: QuerySet, *, limit: int = RELATED_LIMIT) -> Related:
+    """Two queries (rows, count) plus the queryset's prefetches, whatever the data size."""
+    return Related(items=list(queryset[:limit]), count=queryset.order_by().count())
+
+
+def event_list_related(
+    *, as_of: dt.date | None = None, limit: int = RELATED_LIMIT, **lookup
+) -> Related:
+    """A record's latest events, newest first: `event_list_related(offer=offer)`."""
+    events = event_list(as_of=as_of).filter(**lookup).order_by("-occurred_on", "-id")
+    return related(events, limit=limit)
+
+
+def record_known_later(model: type[Model], **lookup) -> bool:
+    """Whether a record hidden by an as-of date exists (and is not rejected) today."""
+    return model.objects.exclude(review_state=ReviewState.REJECTED).filter(**lookup).exists()
+
+
+# --- articles and evidence (the API) ----------------------------------------------
+def article_list(*, with_text: bool = False) -> QuerySet[Article]:
+    """Articles, newest first, with how many quotes cite them; the text only when asked."""
+    queryset = Article.objects.annotate(evidence_count=Count("evidence")).order_by(
+        "-published_on", "-id"
+    )
+    if with_text:
+        spans = Evidence.objects.select_related("speaker").order_by("start", "id")
+        return queryset.prefetch_related(Prefetch("evidence", queryset=spans))
+    return queryset.defer("text")
+
+
+def evidence_list() -> QuerySet[Evidence]:
+    """Every quote with its article (without the article's text) and speaker."""
+    return (
+        Evidence.objects.select_related("article", "speaker").defer("article__text").order_by("id")
+    )

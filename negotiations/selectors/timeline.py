@@ -1,0 +1,90 @@
+"""Aggregates and exports over the timeline's (filtered) events."""
+
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import TruncMonth
+
+from negotiations.models import (
+    Event,
+)
+
+
+# --- the timeline -------------------------------------------------------------------
+class _ActorNames(Aggregate):
+    """Actor names joined by '; ', sorted, in one column (PostgreSQL; SQLite below)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, '; ' ORDER BY %(expressions)s)"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, '; ')",
+        )
+
+
+def event_period_counts(events: QuerySet[Event]) -> list[dict]:
+    """Developments per month, kind and date precision over `events`, in one query.
+
+    Each row: {"month": date, "kind": str, "precision": str, "n": int}. A row counts
+    events, not joins, so filters across actors never count an event twice.
+    """
+    rows = (
+        events.order_by()
+        .prefetch_related(None)
+        .select_related(None)
+        .annotate(month=TruncMonth("occurred_on"))
+        .values("month", "kind", "occurred_precision")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("month", "kind", "occurred_precision")
+    )
+    return [
+        {
+            "month": row["month"],
+            "kind": row["kind"],
+            "precision": row["occurred_precision"],
+            "n": row["n"],
+        }
+        for row in rows
+    ]
+
+
+EXPORT_COLUMNS = (
+    "id",
+    "occurred_on",
+    "occurred_precision",
+    "status",
+    "kind",
+    "title",
+    "actor_names",
+    "offer_id",
+    "channel_id",
+    "indictment_id",
+    "first_reported_on",
+)
+
+
+def event_export_rows(events: QuerySet[Event]) -> QuerySet:
+    """`events` as flat tuples (EXPORT_COLUMNS) for a CSV: one query, streamed in chunks."""
+    names = (
+        Event.actors.through.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(names=_ActorNames("actor__name"))
+        .values("names")
+    )
+    return (
+        events.prefetch_related(None)
+        .select_related(None)
+        .annotate(actor_names=Subquery(names, output_field=CharField()))
+        .values_list(*EXPORT_COLUMNS)
+    )
