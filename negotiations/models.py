@@ -410,6 +410,16 @@ class Event(DatedFact):
             models.Index(fields=["occurred_on", "id"], name="event_timeline_idx"),
             models.Index(fields=["kind", "occurred_on"], name="event_kind_date_idx"),
             models.Index(fields=["status", "occurred_on"], name="event_status_date_idx"),
+            # Status changes are few among many events; the as-of status of every offer,
+            # channel and indictment looks up its latest one (selectors.records).
+            *[
+                models.Index(
+                    fields=[link, "-occurred_on"],
+                    condition=~Q(status_to=""),
+                    name=f"event_{link}_change_idx",
+                )
+                for link in ("offer", "channel", "indictment")
+            ],
         ]
         constraints = [
             *Fact.Meta.constraints,
