@@ -5,9 +5,7 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 
-# Before this nobody could have reported anything we track; it also keeps
-# date arithmetic far from datetime.date.min.
-EARLIEST = dt.date(1900, 1, 1)
+from core.dates import date_range_problem
 
 
 class AsOfError(ValueError):
@@ -26,8 +24,9 @@ def as_of_parse(value: str | None) -> dt.date | None:
         parsed = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise AsOfError(f"“{value[:40]}” is not a date; use YYYY-MM-DD.") from None
-    if parsed < EARLIEST:
-        raise AsOfError(f"The as-of date must be on or after {EARLIEST.isoformat()}.")
+    problem = date_range_problem(parsed)
+    if problem:
+        raise AsOfError(problem)
     return parsed
 
 

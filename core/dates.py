@@ -17,6 +17,18 @@ class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
 
 
+# The dates Tablero accepts anywhere (forms, API, ingestion): far wider than the story,
+# narrow enough that date arithmetic (timeline layout, periods) never overflows.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+def date_range_problem(value: dt.date | None) -> str | None:
+    if value is not None and not EARLIEST <= value <= LATEST:
+        return f"Give a date between {EARLIEST.year} and {LATEST.year}."
+    return None
+
+
 _RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 
 

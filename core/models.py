@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+
+from core.dates import date_range_problem
 
 
 class Origin(models.TextChoices):
@@ -72,6 +75,20 @@ class Fact(models.Model):
                 name="%(app_label)s_%(class)s_valid_review_state",
             ),
         ]
+
+    def clean_fields(self, exclude=None) -> None:
+        super().clean_fields(exclude=exclude)
+        # Every door (forms, API, ingestion) validates through here: one date range.
+        errors = {
+            field.name: problem
+            for field in self._meta.concrete_fields
+            if isinstance(field, models.DateField)
+            and not isinstance(field, models.DateTimeField)
+            and field.name not in (exclude or ())
+            and (problem := date_range_problem(getattr(self, field.attname)))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_locked_by_editor(self) -> bool:

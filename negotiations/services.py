@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin, ReviewState
 from negotiations.choices import Attribution, EventKind, EventStatus, ParticipantRole
@@ -61,6 +62,9 @@ def article_submit(
     problem = article_text_problem(text)
     if problem:
         raise ValidationError({"text": problem})
+    problem = date_range_problem(published_on)
+    if problem:
+        raise ValidationError({"published_on": problem})
     text = article_text_normalize(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -108,10 +108,13 @@ def timeline_svg(events: Iterable[Event], *, day: dt.date, width: int = 960) -> 
         return None
     periods = {event.pk: event.partial_date for event in events}
     start = min(p.start for p in periods.values())
-    end = max(p.end for p in periods.values()) + dt.timedelta(days=1)
-    # A little air either side, so a dot on the first or last day is not clipped.
+    end = max(p.end for p in periods.values())
+    end = end + dt.timedelta(days=1) if end < dt.date.max else end
+    # A little air either side, so a dot on the first or last day is not clipped;
+    # never past the calendar's ends (a record dated year 1 or 9999 must not crash).
     pad = dt.timedelta(days=max(2, (end - start).days // 40))
-    start, end = start - pad, end + pad
+    start = start - pad if start - dt.date.min > pad else dt.date.min
+    end = end + pad if dt.date.max - end > pad else dt.date.max
     plot_width = width - LABEL_WIDTH - 10
     span = (end - start).days
 

@@ -12,6 +12,8 @@ from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from core.filtersets import BIGINT_MAX, BIGINT_MIN
+
 
 def _page_size(request, default: int) -> int:
     if "page_size" not in request.query_params:
@@ -89,10 +91,16 @@ class KeysetPagination(BasePagination):
             return None
         try:
             raw = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+            # Issued cursors hold one string per key (see _encode); anything else is forged.
             if not isinstance(raw, list) or len(raw) != len(self.keys):
                 raise ValueError
+            if not all(isinstance(value, str) for value in raw):
+                raise ValueError
             fields = [queryset.model._meta.get_field(key) for key in self.keys]
-            return [field.to_python(value) for field, value in zip(fields, raw, strict=True)]
+            position = [field.to_python(value) for field, value in zip(fields, raw, strict=True)]
+            if any(isinstance(v, int) and not BIGINT_MIN <= v <= BIGINT_MAX for v in position):
+                raise ValueError
+            return position
         except (ValueError, TypeError, binascii.Error, DjangoValidationError):
             # As DRF's own cursors: a cursor that was never issued names no page.
             raise NotFound("Invalid cursor.") from None

@@ -1,6 +1,10 @@
 """The events cursor returns every event exactly once while new ones arrive between pages."""
 
+import base64
 import datetime as dt
+import json
+
+import pytest
 
 from tests.factories import EventFactory
 
@@ -39,5 +43,24 @@ def test_newest_first_ordering_pages_backwards_in_time(api, db):
 
 def test_a_forged_cursor_is_a_404_not_a_500(api, db):
     response = api.get("/api/v1/events/?cursor=not-a-cursor")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("path", "values"),
+    [
+        ("events", [None, None]),
+        ("events", ["2024-01-01", None]),
+        ("events", ["2024-01-01", "99999999999999999999999"]),
+        ("events", [1, 2]),
+        ("evidence", [None]),
+        ("evidence", ["-99999999999999999999999"]),
+    ],
+)
+def test_a_cursor_with_forged_values_is_a_404_not_a_500(api, db, path, values):
+    EventFactory()
+    cursor = base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+    response = api.get(f"/api/v1/{path}/?cursor={cursor}")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"

@@ -148,3 +148,13 @@ def test_deadlines_are_not_crowded_out_by_past_events_of_the_same_year(db):
     assert [d.event for d in deadlines] == [this_month, ahead]
     assert deadlines[0].days_left == 0
     assert deadlines[1].days_left == (dt.date(2024, 12, 1) - TODAY).days
+
+
+def test_records_dated_at_the_calendar_ends_are_drawn_without_overflowing(db, client):
+    # Ingestion stores what an article says; a misread year must not break the page.
+    _event(db, "Long ago", dt.date(1, 1, 1), DatePrecision.YEAR)
+    _event(db, "Far ahead", dt.date(9999, 12, 31))
+    svg = timeline_svg(Event.objects.prefetch_related("actors"), day=dt.date(2024, 8, 11))
+    assert len(svg.marks) == 2
+    assert all(0 <= mark.x <= 960 for mark in svg.marks)
+    assert client.get("/timeline/").status_code == 200
