@@ -1,7 +1,7 @@
 """The records editors work on, by the name used in URLs (`/records/<model_name>/...`)."""
 
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from actors.models import Actor, Role
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
@@ -24,10 +24,7 @@ def model_name_of(record) -> str:
 
 
 def record_url(record) -> str:
-    """The record's own page; its history page until the analysts' pages are routed."""
+    """The record's own page; a role has none, so its actor's edit page (where roles are)."""
     if isinstance(record, Role):
         return reverse("negotiations:record_edit", args=["actor", record.actor_id])
-    try:
-        return record.get_absolute_url()
-    except NoReverseMatch:
-        return reverse("negotiations:record_history", args=[model_name_of(record), record.pk])
+    return record.get_absolute_url()

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     CharField,
@@ -13,6 +14,7 @@ from django.db.models import (
     Model,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -50,6 +52,31 @@ def evidence_prefetch(as_of: dt.date | None = None, lookup: str = "evidence") ->
     if as_of is not None:
         queryset = queryset.filter(evidence_known_by(as_of))
     return Prefetch(lookup, queryset=queryset)
+
+
+def _actors_shown() -> QuerySet[Actor]:
+    """Actors linked from a record (recipients, defendants...): never one an editor rejected."""
+    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
+
+
+def evidence_citing(**record_filter) -> Q:
+    """Evidence citing a record, of any type, that matches `record_filter`."""
+    from negotiations.records import REVIEW_MODELS
+
+    condition = Q(pk__in=[])
+    for model in REVIEW_MODELS.values():
+        # The content type as a subquery: building the condition never queries (schema
+        # generation builds querysets before any table exists).
+        content_type = ContentType.objects.filter(
+            app_label=model._meta.app_label, model=model._meta.model_name
+        ).values("pk")
+        matching = model.objects.filter(pk=OuterRef("object_id"), **record_filter)
+        condition |= Q(content_type=Subquery(content_type)) & Q(Exists(matching))
+    return condition
+
+
+def evidence_of_rejected() -> Q:
+    return evidence_citing(review_state=ReviewState.REJECTED)
 
 
 def _visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
@@ -99,9 +126,11 @@ def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
 def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
     return (
         _visible(Offer.objects.all(), as_of)
-        .select_related("offered_by", "channel")
+        .select_related("channel")
         .prefetch_related(
-            Prefetch("recipients", queryset=Actor.objects.order_by("name")),
+            # Prefetched rather than joined, so a maker an editor rejected reads as None.
+            Prefetch("offered_by", queryset=_actors_shown()),
+            Prefetch("recipients", queryset=_actors_shown()),
             evidence_prefetch(as_of),
         )
         .annotate(
@@ -112,8 +141,10 @@ def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
 
 
 def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
-    participants = ChannelParticipant.objects.select_related("actor").order_by(
-        "role", "actor__name"
+    participants = (
+        ChannelParticipant.objects.select_related("actor")
+        .exclude(actor__review_state=ReviewState.REJECTED)
+        .order_by("role", "actor__name")
     )
     return (
         _visible(TalksChannel.objects.all(), as_of)
@@ -128,9 +159,9 @@ def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
 def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
     return (
         _visible(Indictment.objects.all(), as_of)
-        .select_related("authority")
         .prefetch_related(
-            Prefetch("defendants", queryset=Actor.objects.order_by("name")),
+            Prefetch("authority", queryset=_actors_shown()),
+            Prefetch("defendants", queryset=_actors_shown()),
             evidence_prefetch(as_of),
         )
         .annotate(status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of))
@@ -140,6 +171,7 @@ def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
 def position_list(*, as_of: dt.date | None = None) -> QuerySet[Position]:
     return (
         _visible(Position.objects.all(), as_of)
+        .exclude(actor__review_state=ReviewState.REJECTED)
         .select_related("actor")
         .prefetch_related(evidence_prefetch(as_of))
     )
@@ -151,7 +183,7 @@ def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
         _visible(Event.objects.all(), as_of)
         .select_related("offer", "channel", "indictment")
         .prefetch_related(
-            Prefetch("actors", queryset=Actor.objects.order_by("name")),
+            Prefetch("actors", queryset=_actors_shown()),
             evidence_prefetch(as_of),
         )
         .order_by("occurred_on", "id")
@@ -199,7 +231,11 @@ def article_list(*, with_text: bool = False) -> QuerySet[Article]:
         "-published_on", "-id"
     )
     if with_text:
-        spans = Evidence.objects.select_related("speaker").order_by("start", "id")
+        spans = (
+            Evidence.objects.select_related("speaker")
+            .exclude(evidence_of_rejected())
+            .order_by("start", "id")
+        )
         return queryset.prefetch_related(Prefetch("evidence", queryset=spans))
     return queryset.defer("text")
 
@@ -207,5 +243,8 @@ def article_list(*, with_text: bool = False) -> QuerySet[Article]:
 def evidence_list() -> QuerySet[Evidence]:
     """Every quote with its article (without the article's text) and speaker."""
     return (
-        Evidence.objects.select_related("article", "speaker").defer("article__text").order_by("id")
+        Evidence.objects.exclude(evidence_of_rejected())
+        .select_related("article", "speaker")
+        .defer("article__text")
+        .order_by("id")
     )

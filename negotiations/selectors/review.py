@@ -8,11 +8,12 @@ from django.db.models import (
     Q,
 )
 
-from core.models import ReviewState
+from core.models import Origin, ReviewState
 from negotiations.models import (
     Article,
     Evidence,
 )
+from negotiations.selectors.records import evidence_citing
 
 
 # --- the review queue ---------------------------------------------------------------
@@ -31,18 +32,7 @@ class ReviewArticle:
 
 def unreviewed_evidence() -> Q:
     """Evidence citing a machine-made record nobody has reviewed yet (any record type)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from core.models import Origin
-    from negotiations.records import REVIEW_MODELS
-
-    condition = Q(pk__in=[])
-    for model in REVIEW_MODELS.values():
-        pending = model.objects.filter(
-            pk=OuterRef("object_id"), origin=Origin.INGESTION, review_state=ReviewState.UNREVIEWED
-        )
-        condition |= Q(content_type=ContentType.objects.get_for_model(model)) & Q(Exists(pending))
-    return condition
+    return evidence_citing(origin=Origin.INGESTION, review_state=ReviewState.UNREVIEWED)
 
 
 def review_article_list(*, article_id: int | None = None):

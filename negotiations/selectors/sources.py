@@ -60,7 +60,10 @@ def source_detail(*, pk: int) -> SourceDetail:
             review_state=ReviewState.REJECTED
         )
         if model in (Role, Position):
-            queryset = queryset.select_related("actor")
+            # A role or position of an actor an editor rejected goes with the actor.
+            queryset = queryset.select_related("actor").exclude(
+                actor__review_state=ReviewState.REJECTED
+            )
         found[model] = {record.pk: record for record in queryset}
     records = {}
     for item in evidence:

@@ -1,0 +1,56 @@
+"""A record an editor rejected leaves no trace for readers: pages, sources, API, evidence."""
+
+import pytest
+from django.core.cache import cache
+
+from actors.models import Actor
+from core.editing import record_review
+from core.models import ReviewState
+from negotiations.models import ChannelParticipant, Evidence, Offer
+
+
+@pytest.fixture
+def rejected(sample_article, editor):
+    """A channel participant and offer recipient from the sample, rejected by an editor."""
+    cache.clear()
+    participant = ChannelParticipant.objects.select_related("actor").first()
+    actor = participant.actor
+    Offer.objects.first().recipients.add(actor)
+    return record_review(record=actor, by=editor, decision=ReviewState.REJECTED)
+
+
+def test_the_dashboard_and_record_pages_no_longer_name_it(client, rejected, sample_article):
+    channel = rejected.channel_roles.first().channel
+    offer = Offer.objects.filter(recipients=rejected).first()
+    for url in ("/", channel.get_absolute_url(), offer.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert f"/actors/{rejected.slug}/" not in page, url
+
+
+def test_the_source_page_does_not_link_it_or_its_roles(client, rejected, sample_article):
+    page = client.get(sample_article.get_absolute_url()).content.decode()
+    assert f"/actors/{rejected.slug}/" not in page
+
+
+def test_the_api_leaves_it_out_of_links_and_evidence(client, rejected, sample_article):
+    channel = rejected.channel_roles.first().channel
+    channel_json = client.get(f"/api/v1/channels/{channel.pk}/").json()
+    assert channel_json["participants"]
+    assert rejected.pk not in {p["actor"]["id"] for p in channel_json["participants"]}
+    cited = Evidence.objects.filter(object_id=rejected.pk, content_type__model="actor")
+    assert cited.exists()
+    listed = {row["id"] for row in _all(client, "/api/v1/evidence/?page_size=200")}
+    assert not listed & set(cited.values_list("pk", flat=True))
+    article = client.get(f"/api/v1/articles/{sample_article.pk}/").json()
+    quoted = {span["id"] for span in article["evidence"]}
+    assert not quoted & set(cited.values_list("pk", flat=True))
+    assert Actor.objects.filter(pk=rejected.pk).exists()  # kept, only hidden
+
+
+def _all(client, url):
+    rows = []
+    while url:
+        page = client.get(url).json()
+        rows += page["results"]
+        url = page.get("next")
+    return rows
