@@ -20,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from actors.models import Actor, Alias
 from core.asof import evidence_known_by, known_by, today
@@ -116,6 +116,28 @@ def _status_since(link: str, date_field: str, as_of: dt.date | None):
     )
 
 
+def _channel_last_seen(as_of: dt.date | None):
+    """A channel's last activity known on `as_of`: its latest known development, or its
+    recorded last activity, whichever is later, but never a day after `as_of`."""
+    day = as_of or today()
+    developments = (
+        Event.objects.filter(channel=OuterRef("pk"), status=EventStatus.OCCURRED)
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(known_by(day), occurred_on__lte=day)
+        .order_by("-occurred_on")
+        .values("occurred_on")[:1]
+    )
+    latest = Subquery(developments, output_field=DateField())
+    recorded = Case(
+        When(last_activity_on__lte=day, then=F("last_activity_on")),
+        When(started_on__lte=day, then=F("started_on")),
+        default=Value(None),
+        output_field=DateField(),
+    )
+    # Greatest is NULL on SQLite when either side is; the Coalesces keep it portable.
+    return Greatest(Coalesce(latest, recorded), Coalesce(recorded, latest))
+
+
 # --- record lists -------------------------------------------------------------------
 def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
     return _visible(Actor.objects.all(), as_of).prefetch_related(
@@ -151,7 +173,7 @@ def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
         .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
         .annotate(
             status_as_of=_status_as_of("channel", ChannelStatus.ACTIVE, as_of),
-            last_seen_on=_status_since("channel", "last_activity_on", as_of),
+            last_seen_on=_channel_last_seen(as_of),
         )
     )
 
