@@ -98,8 +98,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context = as_of_context(request)
     as_of = context["as_of"]
     day = as_of or today()
-    actors = list(actor_list(as_of=as_of).prefetch_related(None).only("slug", "name", "side"))
-    data = _valid_filters(request, {a.slug for a in actors})
+    # (slug, name) pairs: thousands of actors must not cost thousands of model instances.
+    actors = list(actor_list(as_of=as_of).prefetch_related(None).values_list("slug", "name"))
+    data = _valid_filters(request, {slug for slug, _ in actors})
     events = EventFilterSet(data, queryset=event_list(as_of=as_of)).qs
     counts = event_period_counts(events)
     total = sum(row["n"] for row in counts)

@@ -231,3 +231,14 @@ def test_it_runs_the_same_number_of_queries_for_10_or_2000_events(client, db, pa
     _build(1990)
     assert Event.objects.count() == 2000
     assert _count(client, url, params) == small
+
+
+def test_actor_names_in_the_picker_are_escaped_and_the_chosen_one_selected(client, db):
+    from tests.factories import ActorFactory
+
+    ActorFactory(name='<script>alert("x")</script>', slug="odd")
+    ActorFactory(name="Plain", slug="plain")
+    page = client.get("/timeline/?actor=plain").content.decode()
+    assert "<script>alert" not in page
+    assert '<option value="odd">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</option>' in page
+    assert '<option value="plain" selected>Plain</option>' in page

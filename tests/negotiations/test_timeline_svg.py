@@ -158,3 +158,16 @@ def test_records_dated_at_the_calendar_ends_are_drawn_without_overflowing(db, cl
     assert len(svg.marks) == 2
     assert all(0 <= mark.x <= 960 for mark in svg.marks)
     assert client.get("/timeline/").status_code == 200
+
+
+def test_an_event_cited_twice_by_an_article_is_counted_once(db):
+    from negotiations.filtersets import EventFilterSet
+    from tests.factories import ArticleFactory, EvidenceFactory
+
+    article = ArticleFactory(text="Talks resumed in Doha. Talks resumed again, officials said.")
+    event = _event(db, "Talks", dt.date(2024, 8, 1))
+    EvidenceFactory(record=event, article=article, start=0, end=12)
+    EvidenceFactory(record=event, article=article, start=23, end=35)
+    events = EventFilterSet({"article": str(article.pk)}, queryset=Event.objects.all()).qs
+    assert list(events) == [event]
+    assert sum(row["n"] for row in event_period_counts(events)) == 1
