@@ -203,7 +203,8 @@ def pages() -> list[tuple[str, str]]:
         ("offer", ("negotiations:offer", [offer.pk])),
         ("event", ("negotiations:event", [Event.objects.order_by("-id").first().pk])),
         ("source (200 spans)", ("negotiations:source", [Article.objects.first().pk])),
-        ("search", ("negotiations:search", [], "?q=development")),
+        ("search, one match", ("negotiations:search", [], "?q=development+4242")),
+        ("search, 100,000 matches", ("negotiations:search", [], "?q=development")),
     ]
     resolved = []
     for label, target in wanted:

@@ -98,3 +98,18 @@ def test_it_uses_full_text_search_on_postgresql(postgres, records):
     assert _group(record_search("amnesty -leaving"), "offers").count == 0
     # English stemming finds "discussed" from "discuss".
     assert _group(record_search("discuss"), "articles").count == 1
+
+
+def test_postgresql_answers_event_and_article_searches_from_gin_indexes(postgres):
+    from django.db import connection
+
+    from negotiations.search import SPECS, _search_pg
+
+    for key, index in (("events", "event_search_idx"), ("articles", "article_search_idx")):
+        spec = next(s for s in SPECS if s.key == key)
+        sql, params = _search_pg(spec, "talks").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # tiny test tables: force the choice
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert index in plan, plan
