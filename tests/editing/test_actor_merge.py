@@ -103,9 +103,7 @@ def test_merge_gives_every_changed_record_a_new_version_and_a_recorded_change(ed
         assert fresh.version > version and fresh.updated_at > updated_at, record
         latest = fresh.history.latest("history_date")
         assert latest.history_user == editor and "merged" in latest.history_change_reason
-    assert {row.actor_id for row in event.history.latest("history_date").actors.all()} == {
-        keep.pk
-    }
+    assert {row.actor_id for row in event.history.latest("history_date").actors.all()} == {keep.pk}
 
 
 def test_a_stale_if_match_is_refused_after_a_merge(editor, client):
