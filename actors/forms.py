@@ -3,13 +3,14 @@
 from django import forms
 
 from actors.models import Actor, Role
-from core.forms import PartialDateField, RecordForm
+from core.forms import IdField, PartialDateField, RecordForm, record_formfield
 from core.models import ReviewState
 
 
 class ActorForm(RecordForm):
     class Meta:
         model = Actor
+        formfield_callback = record_formfield
         fields = ["name", "kind", "side", "description"]
 
 
@@ -24,6 +25,7 @@ class RoleForm(RecordForm):
 
     class Meta:
         model = Role
+        formfield_callback = record_formfield
         fields = ["title", "organization"]
 
     def __init__(self, *args, **kwargs):
@@ -34,7 +36,7 @@ class RoleForm(RecordForm):
 
 
 class MergeForm(forms.Form):
-    duplicate = forms.ModelChoiceField(
+    duplicate = IdField(
         queryset=Actor.objects.order_by("name"),
         label="Duplicate to fold into this actor",
         help_text="Its aliases, roles, links and evidence move here; it is then deleted.",

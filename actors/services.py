@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from actors.models import Actor, Alias, Role
 from actors.normalize import normalize_name
 from core.editing import record_create, record_update
+from core.models import Fact
 
 
 def actor_slug(name: str, exclude_pk: int | None = None) -> str:
@@ -107,18 +108,23 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
 
     Links are found from the model's relations, so a relation added later is moved too.
     Where both were linked to the same thing (the same channel, the same offer), the
-    kept actor's link stays and the duplicate's goes. The duplicate is then deleted;
-    its history (and this merge, in the kept actor's history) remain.
+    kept actor's link stays and the duplicate's goes. Every record whose links change
+    gets a new version and a history row naming the editor and the merge, so API
+    clients syncing by `updated_since` (and stale If-Match writes) see it. The duplicate
+    is then deleted; its history (and this merge, in the kept actor's history) remain.
     """
     if keep.pk == duplicate.pk:
         raise ValidationError({"duplicate": "Choose another actor to merge into this one."})
     keep = Actor.objects.select_for_update().get(pk=keep.pk)
     duplicate = Actor.objects.select_for_update().get(pk=duplicate.pk)
+    # Decided before the aliases move: afterwards the duplicate's own alias is keep's.
+    name_is_alias = Alias.objects.filter(normalized=normalize_name(duplicate.name)).exists()
+    merge = _Merge(keep=keep, duplicate=duplicate, by=by)
     for relation in Actor._meta.related_objects:
         if relation.many_to_many:
-            _move_m2m(relation, keep, duplicate)
+            merge.move_m2m(relation)
         elif relation.one_to_many:
-            _move_fk(relation.related_model, relation.field.name, keep, duplicate)
+            merge.move_fk(relation.related_model, relation.field.name)
     # Evidence citing the actor (a generic relation), minus spans the kept actor already has.
     from negotiations.models import Evidence
 
@@ -127,14 +133,15 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
     theirs = Evidence.objects.filter(content_type=ct, object_id=duplicate.pk)
     spans = set(mine.values_list("article_id", "start", "end"))
     for evidence in theirs:
+        evidence._history_user = by
         if (evidence.article_id, evidence.start, evidence.end) in spans:
             evidence.delete()
         else:
             evidence.object_id = keep.pk
-            evidence._history_user = by
             evidence.save()
-    if not Alias.objects.filter(normalized=normalize_name(duplicate.name)).exists():
-        Alias.objects.create(actor=keep, name=duplicate.name)
+    merge.touch_owners()
+    if not name_is_alias:
+        alias_add(actor=keep, name=duplicate.name, by=by)
     changes = {}
     if keep.first_reported_on and duplicate.first_reported_on:
         changes["first_reported_on"] = min(keep.first_reported_on, duplicate.first_reported_on)
@@ -149,23 +156,69 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
     )
 
 
-def _move_fk(model, field: str, keep: Actor, duplicate: Actor) -> None:
-    rows = model.objects.filter(**{field: duplicate})
-    for fields in _unique_together_fields(model):
-        if field in fields:
-            others = [f for f in fields if f != field]
-            taken = model.objects.filter(**{field: keep}).values_list(*others)
-            for values in taken:
-                rows.filter(**dict(zip(others, values, strict=True))).delete()
-    rows.update(**{field: keep})
+class _Merge:
+    """Moves one actor's links to another, row by row, so each change is versioned and
+    recorded (a queryset .update() would leave no history and no new version)."""
 
+    def __init__(self, *, keep: Actor, duplicate: Actor, by):
+        self.keep, self.duplicate, self.by = keep, duplicate, by
+        self.reason = f"actor {duplicate.name} (#{duplicate.pk}) merged into {keep.name}"
+        self.owners: dict[tuple[type, int], models.Model] = {}  # records whose links changed
 
-def _move_m2m(relation, keep: Actor, duplicate: Actor) -> None:
-    through = relation.through
-    if not through._meta.auto_created:
-        return  # a through model is a model with its own FK: _move_fk handles it
-    source = relation.field.m2m_reverse_field_name()  # the through FK to Actor
-    target = relation.field.m2m_field_name()  # the through FK to the other record
-    already = through.objects.filter(**{source: keep}).values_list(f"{target}_id", flat=True)
-    through.objects.filter(**{source: duplicate, f"{target}_id__in": list(already)}).delete()
-    through.objects.filter(**{source: duplicate}).update(**{source: keep})
+    def _save(self, row: models.Model) -> None:
+        if isinstance(row, Fact):
+            row.version += 1
+        row._history_user = self.by
+        row._change_reason = self.reason
+        row.save()
+
+    def _note_owners(self, row: models.Model, field: str) -> None:
+        """A link row (a channel's participant) belongs to a record, which changes too."""
+        if isinstance(row, Fact):
+            return
+        for other in row._meta.concrete_fields:
+            if other.many_to_one and other.name != field and issubclass(other.related_model, Fact):
+                owner = getattr(row, other.name)
+                if owner is not None and not isinstance(owner, Actor):
+                    self.owners[(type(owner), owner.pk)] = owner
+
+    def move_fk(self, model, field: str) -> None:
+        taken = []  # (other fields, their values) of links the kept actor already has
+        for fields in _unique_together_fields(model):
+            if field in fields:
+                others = [model._meta.get_field(f).attname for f in fields if f != field]
+                mine = model.objects.filter(**{field: self.keep}).values_list(*others)
+                taken += [(others, tuple(values)) for values in mine]
+        for row in model.objects.filter(**{field: self.duplicate}):
+            self._note_owners(row, field)
+            if any(tuple(getattr(row, f) for f in others) == values for others, values in taken):
+                row._history_user = self.by
+                row._change_reason = self.reason
+                row.delete()  # the kept actor's link stays
+                continue
+            setattr(row, field, self.keep)
+            self._save(row)
+
+    def move_m2m(self, relation) -> None:
+        through = relation.through
+        if not through._meta.auto_created:
+            return  # a through model is a model with its own FK: move_fk handles it
+        source = relation.field.m2m_reverse_field_name()  # the through FK to Actor
+        target = relation.field.m2m_field_name()  # the through FK to the other record
+        linked = through.objects.filter(**{source: self.duplicate})
+        owner_ids = list(linked.values_list(f"{target}_id", flat=True))
+        if not owner_ids:
+            return
+        already = through.objects.filter(**{source: self.keep}).values_list(
+            f"{target}_id", flat=True
+        )
+        linked.filter(**{f"{target}_id__in": list(already)}).delete()
+        linked.update(**{source: self.keep})
+        for owner in relation.related_model.objects.filter(pk__in=owner_ids):
+            self.owners[(type(owner), owner.pk)] = owner
+
+    def touch_owners(self) -> None:
+        """A new version and a history row (with its many-to-many sets) for each record."""
+        for owner in self.owners.values():
+            owner.refresh_from_db()
+            self._save(owner)

@@ -26,6 +26,9 @@ BOOKKEEPING = {
     "created_at",
     "updated_at",
 }
+# Fields editors see but never set, through a form or the API: a slug is the public
+# address (links would break), and when a record became known comes from its sources.
+NOT_EDITABLE = BOOKKEEPING | {"slug", "first_reported_on"}
 
 
 @dataclass(frozen=True)
@@ -53,20 +56,64 @@ class VersionConflict(Exception):
         )
 
 
-def history_changes(old, new) -> list[FieldChange]:
-    """Readable field changes between two historical rows of the same record."""
+def history_changes(old, new, m2m_rows: dict | None = None) -> list[FieldChange]:
+    """Readable field changes between two historical rows of the same record.
+
+    `m2m_rows` (from history_m2m_rows) gives the many-to-many sets already loaded for a
+    page of rows; without it each diff queries them (two queries per tracked field).
+    """
     if old is None or new is None:
         return []
-    delta = new.diff_against(old, excluded_fields=sorted(BOOKKEEPING - {"review_state"}))
+    excluded = BOOKKEEPING - {"review_state"}
+    m2m_fields = [f.name for f in new._history_m2m_fields]
+    if m2m_rows is not None:
+        excluded |= set(m2m_fields)
+    delta = new.diff_against(old, excluded_fields=sorted(excluded))
+    raw = [(change.field, change.old, change.new) for change in delta.changes]
+    if m2m_rows is not None:
+        for name in m2m_fields:
+            before = m2m_rows.get((name, old.history_id), [])
+            after = m2m_rows.get((name, new.history_id), [])
+            if before != after:
+                raw.append((name, before, after))
+        raw.sort(key=lambda change: change[0])
     meta = new.instance_type._meta
     changes = []
-    for change in delta.changes:
+    for field, before, after in raw:
         try:
-            label = meta.get_field(change.field).verbose_name
+            label = meta.get_field(field).verbose_name
         except Exception:  # noqa: BLE001 - an m2m or removed field: show its name
-            label = change.field.replace("_", " ")
-        changes.append(FieldChange(change.field, str(label), change.old, change.new))
+            label = field.replace("_", " ")
+        changes.append(FieldChange(field, str(label), before, after))
     return changes
+
+
+def history_m2m_rows(rows: list) -> dict:
+    """The many-to-many sets recorded with each historical row: one query per field.
+
+    Keyed by (field name, history_id), each a list of dicts ordered as simple-history's
+    own diff orders them, so history_changes compares like with like.
+    """
+    if not rows:
+        return {}
+    loaded = {}
+    history_ids = [row.history_id for row in rows]
+    for field in rows[0]._history_m2m_fields:
+        through = getattr(type(rows[0]), field.name).model  # the historical m2m rows
+        names = [
+            f.name
+            for f in through._meta.fields
+            if f.editable and f.name not in ("id", "m2m_history_id", "history")
+        ]
+        order = field.m2m_reverse_field_name()
+        for row in (
+            through._default_manager.filter(history_id__in=history_ids)
+            .order_by(order)
+            .values("history_id", *names)
+        ):
+            history_id = row.pop("history_id")
+            loaded.setdefault((field.name, history_id), []).append(row)
+    return loaded
 
 
 def changes_since(record: Fact, version: int) -> list[FieldChange]:
@@ -108,6 +155,7 @@ def record_update(
     model = type(record)
     locked = model.objects.select_for_update().get(pk=record.pk)
     _check_version(locked, expected_version)
+    subjects_before = _status_subjects(locked)
     unknown = set(changes) & BOOKKEEPING
     if unknown:
         raise ValidationError({name: "This field is not editable." for name in unknown})
@@ -123,7 +171,29 @@ def record_update(
     locked.save()
     for name, values in (m2m or {}).items():
         getattr(locked, name).set(values)
+    _status_recompute(subjects_before + _status_subjects(locked), by)
     return locked
+
+
+def _status_subjects(record: Fact) -> list:
+    """The offer, channel or indictment whose status `record` (a status change) sets."""
+    if getattr(record, "status_to", "") and getattr(record, "subject", None) is not None:
+        return [record.subject]
+    return []
+
+
+def _status_recompute(subjects: list, by) -> None:
+    """A status change was recorded, edited or reviewed: its subjects' statuses follow."""
+    if not subjects:
+        return
+    # negotiations builds on core; the import is here to keep core importable alone.
+    from negotiations.services import subject_status_recompute
+
+    seen = set()
+    for subject in subjects:
+        if (type(subject), subject.pk) not in seen:
+            seen.add((type(subject), subject.pk))
+            subject_status_recompute(subject=subject, by=by)
 
 
 @transaction.atomic
@@ -137,6 +207,7 @@ def record_review(*, record: Fact, by, decision: str, expected_version: int | No
     locked.version += 1
     locked._history_user = by
     locked.save()
+    _status_recompute(_status_subjects(locked), by)
     return locked
 
 
@@ -161,6 +232,6 @@ def model_field_names(model: type[models.Model]) -> list[str]:
         for f in model._meta.get_fields()
         if getattr(f, "concrete", False)
         and not f.many_to_many
-        and f.name not in BOOKKEEPING
+        and f.name not in NOT_EDITABLE
         and f.editable
     ]

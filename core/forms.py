@@ -5,8 +5,10 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 from core.dates import DatePrecision, PartialDate
+from core.filtersets import BIGINT_MAX, BIGINT_MIN
 
 MONTHS = [("", "—")] + [(str(n), calendar.month_abbr[n]) for n in range(1, 13)]
 PRECISIONS = [("", "as given")] + list(DatePrecision.choices)
@@ -75,6 +77,40 @@ class PartialDateField(forms.MultiValueField):
         return PartialDate(value, precision)
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """A multi-select of records by id that refuses an id no 64-bit key can hold, before
+    querying: some databases raise on such a number (a 500) instead of finding nothing."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            for key in value:
+                _check_id(key, self.error_messages["invalid_pk_value"])
+        return super().clean(value)
+
+
+class IdField(forms.ModelChoiceField):
+    """A select of one record by id, with IdsField's range check."""
+
+    def to_python(self, value):
+        _check_id(value, self.error_messages["invalid_choice"])
+        return super().to_python(value)
+
+
+def _check_id(key, message: str) -> None:
+    text = str(key).strip()
+    if text.lstrip("-").isdigit() and not BIGINT_MIN <= int(text) <= BIGINT_MAX:
+        raise ValidationError(message, code="invalid_pk_value", params={"pk": text[:30]})
+
+
+def record_formfield(field, **kwargs):
+    """Meta.formfield_callback of every RecordForm: related records through IdField(s)."""
+    if isinstance(field, models.ManyToManyField):
+        return field.formfield(form_class=IdsField, **kwargs)
+    if isinstance(field, models.ForeignKey):
+        return field.formfield(form_class=IdField, **kwargs)
+    return field.formfield(**kwargs)
+
+
 class VersionedForm(forms.Form):
     """Mixin for editing forms: the version the editor loaded, and service errors shown in place."""
 
@@ -120,6 +156,11 @@ class RecordForm(VersionedForm, forms.ModelForm):
                 self.initial[name] = getattr_partial(instance, prefix)
         if instance.pk:
             self.initial.setdefault("version", instance.version)
+            # Without the version loaded, the service could not refuse a stale save.
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = (
+                "The form came without the version you loaded; reload the page and try again."
+            )
 
     def _post_clean(self) -> None:
         # The service validates the whole record (model.full_clean); see the module doc.

@@ -6,7 +6,14 @@ from django.core.exceptions import ValidationError
 
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
-from core.forms import PartialDateField, RecordForm, VersionedForm
+from core.forms import (
+    IdField,
+    IdsField,
+    PartialDateField,
+    RecordForm,
+    VersionedForm,
+    record_formfield,
+)
 from core.models import ReviewState
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
 from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
@@ -27,6 +34,7 @@ class OfferForm(RecordForm):
 
     class Meta:
         model = Offer
+        formfield_callback = record_formfield
         fields = ["kind", "offered_by", "recipients", "terms", "conditions", "status", "channel"]
         help_texts = {"status": "To record a change that happened, add a development instead."}
 
@@ -40,12 +48,13 @@ class OfferForm(RecordForm):
 class ChannelForm(RecordForm):
     started = PartialDateField(label="Started", required=False)
     last_activity = PartialDateField(label="Last activity", required=False)
-    participants = forms.ModelMultipleChoiceField(queryset=Actor.objects.none(), required=False)
-    mediators = forms.ModelMultipleChoiceField(queryset=Actor.objects.none(), required=False)
+    participants = IdsField(queryset=Actor.objects.none(), required=False)
+    mediators = IdsField(queryset=Actor.objects.none(), required=False)
     partial_dates = {"started": "started", "last_activity": "last_activity"}
 
     class Meta:
         model = TalksChannel
+        formfield_callback = record_formfield
         fields = ["name", "mode", "is_secret", "venue", "status"]
 
     def __init__(self, *args, **kwargs):
@@ -74,6 +83,7 @@ class IndictmentForm(RecordForm):
 
     class Meta:
         model = Indictment
+        formfield_callback = record_formfield
         fields = [
             "defendants",
             "authority",
@@ -95,6 +105,7 @@ class PositionForm(RecordForm):
 
     class Meta:
         model = Position
+        formfield_callback = record_formfield
         fields = ["actor", "stance", "condition"]
 
     def __init__(self, *args, **kwargs):
@@ -122,6 +133,7 @@ class EventForm(RecordForm):
 
     class Meta:
         model = Event
+        formfield_callback = record_formfield
         fields = [
             "title",
             "kind",
@@ -176,9 +188,7 @@ class DevelopmentForm(EventForm):
     source_kind = forms.ChoiceField(
         label="Source", choices=SOURCE_KINDS, widget=forms.RadioSelect, initial="article"
     )
-    article = forms.ModelChoiceField(
-        queryset=Article.objects.order_by("-published_on", "-id"), required=False
-    )
+    article = IdField(queryset=Article.objects.order_by("-published_on", "-id"), required=False)
     quote = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -191,6 +201,14 @@ class DevelopmentForm(EventForm):
         required=False,
         help_text="For editor's knowledge: what you know and how.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The indictment's clean refuses a bad new bounty: show it beside these fields.
+        self.error_fields |= {
+            "bounty_amount": "new_bounty_amount",
+            "bounty_currency": "new_bounty_currency",
+        }
 
     def clean(self):
         data = super().clean()
@@ -239,7 +257,9 @@ class DevelopmentForm(EventForm):
 
     def bounty(self):
         amount = self.cleaned_data.get("new_bounty_amount")
-        return (amount, self.cleaned_data["new_bounty_currency"].upper()) if amount else None
+        if amount is None:
+            return None
+        return amount, self.cleaned_data["new_bounty_currency"].strip().upper()
 
 
 class ArticleForm(VersionedForm):

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -310,6 +312,10 @@ class Indictment(DatedFact):
             raise ValidationError({"bounty_currency": "Give the bounty's currency (e.g. USD)."})
         if self.bounty_amount is None and self.bounty_currency:
             raise ValidationError({"bounty_amount": "Give the bounty's amount, or no currency."})
+        if self.bounty_currency and not re.fullmatch("[A-Z]{3}", self.bounty_currency):
+            raise ValidationError(
+                {"bounty_currency": "A currency is three letters, as in ISO 4217 (e.g. USD)."}
+            )
 
 
 class Offer(DatedFact):

@@ -13,8 +13,21 @@ from django.db import IntegrityError, transaction
 from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin, ReviewState
-from negotiations.choices import Attribution, EventKind, EventStatus, ParticipantRole
-from negotiations.models import Article, ChannelParticipant, Event, Evidence, TalksChannel
+from negotiations.choices import (
+    Attribution,
+    EventKind,
+    EventStatus,
+    ParticipantRole,
+)
+from negotiations.models import (
+    Article,
+    ChannelParticipant,
+    Event,
+    Evidence,
+    Indictment,
+    Offer,
+    TalksChannel,
+)
 
 
 def article_text_normalize(text: str) -> str:
@@ -156,7 +169,7 @@ def event_record(
 
     A status change (`status_to` with its offer, channel or indictment) also sets the
     record's current status, unless a later change is already known: entering an old
-    development never overrides a newer one.
+    development never overrides a newer one (see subject_status_recompute).
     """
     fields = dict(fields)
     if source and source.published_on and not fields.get("first_reported_on"):
@@ -164,27 +177,39 @@ def event_record(
     event = record_create(model=Event, by=by, fields=fields, m2m={"actors": actors or []})
     if source:
         evidence_add(record=event, source=source, by=by)
-    subject = event.subject
-    if event.status_to and subject is not None:
-        link = {
-            "offer": event.offer_id,
-            "channel": event.channel_id,
-            "indictment": event.indictment_id,
-        }
-        latest = (
-            Event.objects.filter(
-                **{k: v for k, v in link.items() if v}, status=EventStatus.OCCURRED
-            )
-            .exclude(status_to="")
-            .exclude(review_state=ReviewState.REJECTED)
-            .order_by("-occurred_on", "-id")
-            .first()
-        )
-        if latest == event and subject.status != event.status_to:
-            record_update(record=subject, by=by, changes={"status": event.status_to})
+    if event.status_to and event.subject is not None:
+        subject_status_recompute(subject=event.subject, by=by)
     if bounty and event.indictment_id:
         _bounty_apply(event, bounty, by)
     return event
+
+
+SUBJECT_LINK = {Offer: "offer", TalksChannel: "channel", Indictment: "indictment"}
+
+
+def subject_status_recompute(*, subject, by):
+    """Set an offer's, channel's or indictment's status from its status-change events.
+
+    The status is that of its latest occurred, not rejected change (by date, then entry);
+    with none left, the status it started with (the field's default, as the as-of
+    selectors assume in `_status_as_of`), so today's status and a past date's agree.
+    Called whenever such an event is recorded, edited or reviewed; a record already
+    right is not touched.
+    """
+    model = type(subject)
+    latest = (
+        Event.objects.filter(**{SUBJECT_LINK[model]: subject}, status=EventStatus.OCCURRED)
+        .exclude(status_to="")
+        .exclude(review_state=ReviewState.REJECTED)
+        .order_by("-occurred_on", "-id")
+        .values_list("status_to", flat=True)
+        .first()
+    )
+    status = latest or model._meta.get_field("status").default
+    current = model.objects.filter(pk=subject.pk).values_list("status", flat=True).first()
+    if current is None or current == status:
+        return subject
+    return record_update(record=subject, by=by, changes={"status": status})
 
 
 def _bounty_apply(event: Event, bounty: tuple[Decimal, str], by) -> None:

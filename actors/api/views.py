@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
+from actors.services import actor_update
 from core.api.views import AS_OF, RecordViewSet, editable
 from core.filtersets import BIGINT_MAX
 from negotiations.api.serializers import change_serializer_for
@@ -27,6 +28,10 @@ class ActorViewSet(RecordViewSet):
     ordering_fields = ["name", "first_reported_on", "updated_at", "id"]
     lookup_url_kwarg = "key"
     lookup_value_regex = r"[-\w]+"
+
+    def record_save(self, *, record, by, changes: dict, expected_version: int | None):
+        # As on the site: a new name must not be another actor's alias, and becomes one.
+        return actor_update(actor=record, by=by, changes=changes, expected_version=expected_version)
 
     def get_object(self):
         key = self.kwargs["key"]

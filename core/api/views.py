@@ -59,12 +59,18 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         self._record = super().get_object()
         return self._record
 
+    def record_save(self, *, record: Fact, by, changes: dict, expected_version: int | None):
+        """The service a PATCH goes through: the one the site's edit form uses."""
+        return record_update(
+            record=record, by=by, changes=changes, expected_version=expected_version
+        )
+
     def record_changed(self, request, record: Fact) -> Response:
         """Apply a PATCH through record_update: If-Match guards it, the history names the editor."""
         expected = if_match_version(request, record)
         serializer = self.change_serializer(instance=record, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        updated = record_update(
+        updated = self.record_save(
             record=record,
             by=request.user,
             changes=serializer.validated_data,

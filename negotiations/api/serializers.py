@@ -13,7 +13,7 @@ from core.api.serializers import (
     api_url,
 )
 from core.dates import DatePrecision
-from core.editing import BOOKKEEPING, model_field_names
+from core.editing import NOT_EDITABLE, model_field_names
 from negotiations.choices import OfferStatus
 from negotiations.models import (
     Article,
@@ -273,11 +273,22 @@ class OfferStatusSerializer(serializers.Serializer):
     source = SourceSerializer(required=False)
 
 
+class ChangeSerializer(serializers.ModelSerializer):
+    """A partial update: a field editors may not set is refused, not silently ignored."""
+
+    def validate(self, attrs: dict) -> dict:
+        refused = sorted(set(self.initial_data) & NOT_EDITABLE)
+        if refused:
+            raise serializers.ValidationError(
+                {name: "This field is not editable." for name in refused}
+            )
+        return attrs
+
+
 def change_serializer_for(model) -> type[serializers.ModelSerializer]:
     """A partial-update serializer over the fields an editor may set on `model`."""
-    fields = [name for name in model_field_names(model) if name not in BOOKKEEPING]
-    meta = type("Meta", (), {"model": model, "fields": fields})
-    return type(f"{model.__name__}Change", (serializers.ModelSerializer,), {"Meta": meta})
+    meta = type("Meta", (), {"model": model, "fields": model_field_names(model)})
+    return type(f"{model.__name__}Change", (ChangeSerializer,), {"Meta": meta})
 
 
 class OfferStatusResultSerializer(serializers.Serializer):

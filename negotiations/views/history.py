@@ -7,7 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from core.editing import VersionConflict, history_changes, model_field_names, record_update
+from core.editing import (
+    VersionConflict,
+    history_changes,
+    history_m2m_rows,
+    model_field_names,
+    record_update,
+)
 from core.permissions import editor_required
 from negotiations.models import Evidence
 from negotiations.records import record_url
@@ -27,8 +33,10 @@ def _who(row) -> str:
 def _with_diffs(rows: list) -> list[dict]:
     """Oldest first in, newest first out, each row diffed against the one before it."""
     entries, previous = [], None
+    m2m_rows = history_m2m_rows(rows)
     for row in rows:
-        entries.append({"row": row, "who": _who(row), "changes": history_changes(previous, row)})
+        changes = history_changes(previous, row, m2m_rows)
+        entries.append({"row": row, "who": _who(row), "changes": changes})
         previous = row
     return entries[::-1]
 
@@ -76,6 +84,7 @@ def record_revert(request, model_name: str, pk: int, history_id: int):
             record=record,
             by=request.user,
             changes=changes,
+            m2m=_past_m2m(past),
             expected_version=int(version) if version.isdigit() else None,
             reason=f"reverted to version {past.version}",
         )
@@ -86,6 +95,16 @@ def record_revert(request, model_name: str, pk: int, history_id: int):
     else:
         messages.success(request, f"Reverted to version {past.version}.")
     return redirect("negotiations:record_history", model_name, pk)
+
+
+def _past_m2m(past) -> dict:
+    """The many-to-many sets the history recorded with `past` (those still existing)."""
+    sets = {}
+    for field in past._history_m2m_fields:
+        target = field.m2m_reverse_field_name()  # the through row's FK to the related record
+        ids = getattr(past, field.name).values_list(f"{target}_id", flat=True)
+        sets[field.name] = list(field.related_model.objects.filter(pk__in=list(ids)))
+    return sets
 
 
 def _attname(model, name: str) -> str:

@@ -82,3 +82,52 @@ def test_the_actors_own_name_cannot_be_split_off(editor):
     with pytest.raises(ValidationError):
         alias_split(alias=own, by=editor)
     assert Actor.objects.count() == 1
+
+
+def test_merge_gives_every_changed_record_a_new_version_and_a_recorded_change(editor):
+    keep, duplicate = ActorFactory(name="Arturo Pinzon"), ActorFactory(name="A. Pinzon")
+    event, offer, made = EventFactory(), OfferFactory(), OfferFactory(offered_by=duplicate)
+    event.actors.add(duplicate)
+    offer.recipients.add(duplicate)
+    channel = TalksChannelFactory()
+    ChannelParticipant.objects.create(channel=channel, actor=duplicate, role="mediator")
+    before = {
+        r: (type(r).objects.get(pk=r.pk).version, type(r).objects.get(pk=r.pk).updated_at)
+        for r in (event, offer, made, channel)
+    }
+
+    actor_merge(keep=keep, duplicate=duplicate, by=editor)
+
+    for record, (version, updated_at) in before.items():
+        fresh = type(record).objects.get(pk=record.pk)
+        assert fresh.version > version and fresh.updated_at > updated_at, record
+        latest = fresh.history.latest("history_date")
+        assert latest.history_user == editor and "merged" in latest.history_change_reason
+    assert {row.actor_id for row in event.history.latest("history_date").actors.all()} == {keep.pk}
+
+
+def test_a_stale_if_match_is_refused_after_a_merge(editor, client):
+    from rest_framework.test import APIClient
+
+    keep, duplicate = ActorFactory(), ActorFactory()
+    offer = OfferFactory()
+    offer.recipients.add(duplicate)
+    api = APIClient()
+    api.force_authenticate(editor)
+    etag = api.get(f"/api/v1/offers/{offer.pk}/").headers["ETag"]
+    actor_merge(keep=keep, duplicate=duplicate, by=editor)
+    response = api.patch(
+        f"/api/v1/offers/{offer.pk}/", {"terms": "Old"}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert response.status_code == 412
+
+
+def test_the_duplicates_name_becomes_an_alias_of_the_kept_actor(editor):
+    keep, duplicate = ActorFactory(name="Arturo Pinzon"), ActorFactory(name="A. Pinzon")
+    Alias.objects.create(actor=duplicate, name="General Pinzon")  # not its own name
+
+    actor_merge(keep=keep, duplicate=duplicate, by=editor)
+
+    alias = Alias.objects.get(name="A. Pinzon")
+    assert alias.actor == keep
+    assert alias.history.latest("history_date").history_user == editor

@@ -160,3 +160,19 @@ def test_a_status_that_does_not_fit_the_record_is_refused(editor_client, offer):
 def test_the_form_is_prefilled_from_the_query(editor_client, offer):
     response = editor_client.get(URL, {"offer": offer.pk, "status_to": "declined"})
     assert response.context["form"].initial == {"offer": str(offer.pk), "status_to": "declined"}
+
+
+def test_a_new_bounty_of_zero_is_recorded(editor_client):
+    indictment = IndictmentFactory(bounty_amount=5_000_000, bounty_currency="USD")
+    response = editor_client.post(
+        URL,
+        development(
+            kind="bounty",
+            indictment=indictment.pk,
+            new_bounty_amount="0",
+            new_bounty_currency="usd",
+        ),
+    )
+    assert response.status_code == 302
+    indictment.refresh_from_db()
+    assert (indictment.bounty_amount, indictment.bounty_currency) == (0, "USD")

@@ -59,3 +59,14 @@ def test_the_second_save_is_refused_showing_what_changed_and_keeping_its_input(e
     assert again.status_code == 302
     offer.refresh_from_db()
     assert (offer.terms, offer.version) == ("Amnesty and safe passage", 3)
+
+
+def test_an_edit_without_the_version_it_loaded_is_refused(editor_client):
+    offer = OfferFactory(conditions="")
+    data = offer_form(offer, conditions="Elections first")
+    del data["version"]
+    response = editor_client.post(f"/records/offer/{offer.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "reload the page" in str(response.context["form"].errors)
+    offer.refresh_from_db()
+    assert (offer.conditions, offer.version) == ("", 1)

@@ -1,0 +1,45 @@
+"""A bounty's currency is three capital letters (ISO 4217 style), whichever door sets it."""
+
+from rest_framework.test import APIClient
+
+from negotiations.models import Indictment
+from tests.editing.conftest import errors_of
+from tests.editing.test_development_add import development
+from tests.factories import ActorFactory, IndictmentFactory
+
+MESSAGE = "A currency is three letters, as in ISO 4217 (e.g. USD)."
+
+
+def test_the_indictment_form_refuses_a_currency_like_dollar_signs(editor_client):
+    data = {"defendants": [ActorFactory().pk], "charges": "Narco-terrorism", "status": "in_force",
+            "bounty_amount": "15000000", "bounty_currency": "$$", "filed_year": "2020"}  # fmt: skip
+    response = editor_client.post("/records/indictment/add/", data)
+    assert errors_of(response, "bounty_currency") == [MESSAGE]
+    assert not Indictment.objects.exists()
+
+
+def test_a_new_bounty_in_a_development_refuses_it_next_to_its_field(editor_client):
+    indictment = IndictmentFactory()
+    response = editor_client.post(
+        "/developments/add/",
+        development(
+            kind="bounty",
+            indictment=indictment.pk,
+            new_bounty_amount="5",
+            new_bounty_currency="$$",
+        ),
+    )
+    assert errors_of(response, "new_bounty_currency") == [MESSAGE]
+
+
+def test_the_api_refuses_it(editor):
+    indictment = IndictmentFactory()
+    api = APIClient()
+    api.force_authenticate(editor)
+    response = api.patch(
+        f"/api/v1/indictments/{indictment.pk}/",
+        {"bounty_amount": "5.00", "bounty_currency": "$$"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert MESSAGE in str(response.json())
