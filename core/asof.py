@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 
-from core.dates import date_range_problem
+from core.dates import EARLIEST, LATEST
 
 
 class AsOfError(ValueError):
@@ -24,10 +24,10 @@ def as_of_parse(value: str | None) -> dt.date | None:
         parsed = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise AsOfError(f"“{value[:40]}” is not a date; use YYYY-MM-DD.") from None
-    problem = date_range_problem(parsed)
-    if problem:
-        raise AsOfError(problem)
-    return parsed
+    if parsed < EARLIEST:
+        raise AsOfError(f"The as-of date must be on or after {EARLIEST.isoformat()}.")
+    # Past the last date a record may carry, everything is known: the same as that date.
+    return min(parsed, LATEST)
 
 
 def known_by(as_of: dt.date, prefix: str = "") -> Q:

@@ -4,7 +4,6 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 
 from core.models import ReviewState
 
@@ -43,19 +42,8 @@ class FactFilterSet(django_filters.FilterSet):
         lookup_expr="gte",
         label="Changed at or after this time (ISO 8601), for incremental sync",
     )
-    article = IdFilter(method="filter_article", label="Cited by this article (id)")
-
-    def filter_article(self, queryset, name, value):
-        # `id IN (subquery)`, not a join: a record cited twice by the article is one row,
-        # so lists and counts need no DISTINCT. (A method replaces IdFilter.filter, so
-        # the range check is repeated here.)
-        if not BIGINT_MIN <= value <= BIGINT_MAX:
-            return queryset.none()
-        from negotiations.models import Evidence  # core must not import apps at load time
-
-        model = queryset.model
-        content_type = ContentType.objects.filter(
-            app_label=model._meta.app_label, model=model._meta.model_name
-        ).values("pk")
-        cited = Evidence.objects.filter(article_id=value, content_type__in=content_type)
-        return queryset.filter(pk__in=cited.values("object_id"))
+    article = IdFilter(
+        field_name="evidence__article",
+        distinct=True,
+        label="Cited by this article (id)",
+    )

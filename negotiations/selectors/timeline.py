@@ -35,8 +35,8 @@ class _ActorNames(Aggregate):
 def event_period_counts(events: QuerySet[Event]) -> list[dict]:
     """Developments per month, kind and date precision over `events`, in one query.
 
-    Each row: {"month": date, "kind": str, "precision": str, "n": int}. The timeline's
-    filters select by `id IN (subquery)`, never by a join, so no event is counted twice.
+    Each row: {"month": date, "kind": str, "precision": str, "n": int}. A row counts
+    events, not joins, so a caller's filter across actors never counts an event twice.
     """
     rows = (
         events.order_by()
@@ -44,7 +44,7 @@ def event_period_counts(events: QuerySet[Event]) -> list[dict]:
         .select_related(None)
         .annotate(month=TruncMonth("occurred_on"))
         .values("month", "kind", "occurred_precision")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id", distinct=True))
         .order_by("month", "kind", "occurred_precision")
     )
     return [

@@ -26,10 +26,14 @@ def test_an_article_published_in_year_9999_is_refused(db):
     assert "published_on" in error.value.message_dict
 
 
-@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1899-12-31"])
-def test_an_as_of_date_outside_the_range_is_an_error(value):
+@pytest.mark.parametrize("value", ["0001-01-01", "1899-12-31", "2024-13-01"])
+def test_an_as_of_date_before_1900_or_malformed_is_an_error(value):
     with pytest.raises(AsOfError):
         as_of_parse(value)
+
+
+def test_an_as_of_date_after_2100_reads_as_its_last_day():
+    assert as_of_parse("9999-12-31") == dt.date(2100, 12, 31)
 
 
 def test_dates_inside_the_range_pass(editor):
