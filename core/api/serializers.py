@@ -2,12 +2,23 @@
 
 Convention throughout: a record has `id` and `url` (its API detail URL); a related
 record appears as a link `{"id", "url", "name"}`.
+
+Lists serialize hundreds of links and fields per response, so two things are cheap here:
+`api_url` fills a per-route template (one reverse() per process) with the request's
+origin (computed once per request), and `FastRepresentation` reads each field straight
+from the instance. Both produce exactly what DRF's generic path and reverse() would.
 """
 
+import functools
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.urls import NoReverseMatch, reverse
+from django.core.exceptions import ObjectDoesNotExist
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import ManyRelatedField, RelatedField
 
 # Model name -> API basename, for links to whatever record a piece of evidence supports.
 API_BASENAMES = {
@@ -21,17 +32,112 @@ API_BASENAMES = {
     "evidence": "evidence",
 }
 
+# Stands in for the key when reversing a detail route once; matches every lookup regex.
+_SENTINEL = 918273645546372819
+
+
+@functools.cache
+def _detail_path(basename: str, prefix: str, urlconf: str) -> tuple[str, str] | None:
+    """The detail route's path around its key, as (head, tail); None if there is none."""
+    kwarg = "key" if basename == "actor" else "pk"
+    try:
+        path = reverse(f"api:{basename}-detail", kwargs={kwarg: _SENTINEL}, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+    head, _, tail = path.rpartition(str(_SENTINEL))
+    return head, tail
+
+
+def _link_templates(request) -> dict[str, tuple[str, str] | None]:
+    """Per request: basename -> (`scheme://host` + path before the key, path after it).
+
+    The host is validated once, and the script prefix and URLconf (thread-local) read once.
+    """
+    try:
+        return request._api_link_templates
+    except AttributeError:
+        pass
+    origin = request.build_absolute_uri("/").removesuffix("/")
+    prefix, urlconf = get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+    templates = {}
+    for basename in API_BASENAMES.values():
+        path = _detail_path(basename, prefix, urlconf)
+        templates[basename] = (origin + path[0], path[1]) if path is not None else None
+    request._api_link_templates = templates
+    return templates
+
 
 def api_url(request, model_name: str, pk) -> str | None:
     basename = API_BASENAMES.get(model_name)
     if basename is None:
         return None
-    kwarg = "key" if basename == "actor" else "pk"
-    try:
-        path = reverse(f"api:{basename}-detail", kwargs={kwarg: pk})
-    except NoReverseMatch:
-        return None
-    return request.build_absolute_uri(path) if request is not None else path
+    if type(pk) is not int:  # a key reverse() would have to quote: take the long way
+        kwarg = "key" if basename == "actor" else "pk"
+        try:
+            path = reverse(f"api:{basename}-detail", kwargs={kwarg: pk})
+        except NoReverseMatch:
+            return None
+        return request.build_absolute_uri(path) if request is not None else path
+    if request is None:
+        template = _detail_path(
+            basename, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+        )
+    else:
+        template = _link_templates(request)[basename]
+    return None if template is None else f"{template[0]}{pk}{template[1]}"
+
+
+class FastRepresentation:
+    """Serializer.to_representation without DRF's generic per-field attribute lookup.
+
+    Each readable field is planned once per instance class: a method field calls its
+    method; a field with one plain attribute as its source reads it with getattr; any
+    other field (dotted sources, related fields, properties that raise) goes through
+    DRF's own `get_attribute`. Values still pass through each field's own
+    `to_representation`, so the output (and the schema, built from the declared fields)
+    is the same as DRF's.
+    """
+
+    def _plan(self, cls) -> list[tuple]:
+        plans = self.__dict__.setdefault("_plans", {})
+        if cls not in plans:
+            plan = []
+            for field in self._readable_fields:
+                name = field.field_name
+                if isinstance(field, serializers.SerializerMethodField):
+                    plan.append((name, "method", getattr(self, field.method_name), field))
+                elif (
+                    len(field.source_attrs) == 1
+                    and not isinstance(field, RelatedField | ManyRelatedField)
+                    and not callable(getattr(cls, field.source_attrs[0], None))
+                ):
+                    plan.append((name, field.source_attrs[0], field.to_representation, field))
+                else:
+                    plan.append((name, None, field.to_representation, field))
+            plans[cls] = plan
+        return plans[cls]
+
+    def to_representation(self, instance):
+        ret = {}
+        for name, attr, represent, field in self._plan(type(instance)):
+            if attr == "method":
+                ret[name] = represent(instance)
+                continue
+            try:
+                if attr is None:
+                    raise AttributeError
+                value = getattr(instance, attr)
+            except (AttributeError, ObjectDoesNotExist):
+                # DRF's path: defaults, SkipField and its error messages.
+                try:
+                    value = field.get_attribute(instance)
+                except SkipField:
+                    continue
+                if isinstance(value, serializers.PKOnlyObject):
+                    ret[name] = None if value.pk is None else represent(value)
+                    continue
+            ret[name] = None if value is None else represent(value)
+        return ret
 
 
 class LinkSerializer(serializers.Serializer):
@@ -66,7 +172,7 @@ class RecordRefSerializer(serializers.Serializer):
         }
 
 
-class EvidenceSpanSerializer(serializers.Serializer):
+class EvidenceSpanSerializer(FastRepresentation, serializers.Serializer):
     """A quote supporting a record: `quote` is exactly `article.text[start:end]`."""
 
     id = serializers.IntegerField()
@@ -88,7 +194,7 @@ class EvidenceSpanSerializer(serializers.Serializer):
         return api_url(self.context.get("request"), "evidence", evidence.pk)
 
 
-class FactSerializer(serializers.ModelSerializer):
+class FactSerializer(FastRepresentation, serializers.ModelSerializer):
     """Provenance and review state, shared by every record type."""
 
     url = serializers.SerializerMethodField()

@@ -1,5 +1,7 @@
 """The API's endpoints: short viewsets over the selectors, writes through the services."""
 
+import functools
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BasicAuthentication
@@ -86,7 +88,10 @@ class OfferViewSet(RecordViewSet):
             actors=[offer.offered_by] if offer.offered_by_id else [],
             source=_source(data.get("source")),
         )
-        body = {"event": event_list().get(pk=event.pk), "offer": offer_list().get(pk=offer.pk)}
+        body = {
+            "event": event_list(as_lists=True).get(pk=event.pk),
+            "offer": offer_list().get(pk=offer.pk),
+        }
         result = s.OfferStatusResultSerializer(body, context=self.get_serializer_context())
         location = result.data["event"]["url"]
         return Response(result.data, status=status.HTTP_201_CREATED, headers={"Location": location})
@@ -126,7 +131,7 @@ class PositionViewSet(RecordViewSet):
 class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
     """The timeline: oldest first by default, cursor-paginated for incremental pulls."""
 
-    selector = event_list
+    selector = functools.partial(event_list, as_lists=True)  # what EventSerializer reads
     serializer_class = s.EventSerializer
     change_serializer = s.change_serializer_for(Event)
     filterset_class = EventFilterSet
@@ -148,7 +153,7 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
         actors = fields.pop("actors", [])
         source = _source(fields.pop("source", None))
         event = event_record(by=request.user, fields=fields, actors=actors, source=source)
-        fresh = event_list().get(pk=event.pk)
+        fresh = event_list(as_lists=True).get(pk=event.pk)
         data = self.get_serializer(fresh).data
         response = Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
         response.record = fresh

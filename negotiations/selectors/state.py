@@ -68,7 +68,7 @@ class NegotiationState:
     indictments: list[Indictment]
     positions: list[Position]
     deadlines: list[Deadline]
-    latest: list[Event]
+    latest: list[Event]  # event_list(as_lists=True): actor_links, evidence_spans
     limits: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -153,8 +153,8 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         .filter(rank=1)
         .order_by("actor__side")
     )
-    latest = (
-        event_list(as_of=as_of)
+    latest = (  # as lists: the API serializes them as the events list does
+        event_list(as_of=as_of, as_lists=True)
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]
     )
