@@ -51,8 +51,11 @@ def evidence_prefetch(
 
     With `to_attr`, a plain list on that attribute instead of the related manager's cache.
     """
-    queryset = Evidence.objects.select_related("article", "speaker").order_by(
-        "article__published_on", "article_id", "start", "id"
+    # The article's text stays behind: a quote carries its own span of it.
+    queryset = (
+        Evidence.objects.select_related("article", "speaker")
+        .defer("article__text")
+        .order_by("article__published_on", "article_id", "start", "id")
     )
     if as_of is not None:
         queryset = queryset.filter(evidence_known_by(as_of))
