@@ -234,6 +234,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.no_null_characters",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStateEnum": "core.models.ReviewState",
         "SideEnum": "actors.choices.Side",

@@ -62,3 +62,31 @@ class AutoSchema(SpectacularAutoSchema):
                 )
             )
         return parameters
+
+
+# Django and DRF refuse text containing NUL ("Null characters are not allowed."), a 400
+# the schema must state, or a client (and Schemathesis) may rightly send one.
+NO_NUL = "^[^\\u0000]*$"
+
+
+def _forbid_nul(schema: dict) -> None:
+    if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & schema.keys()):
+        schema["pattern"] = NO_NUL
+    for child in schema.get("properties", {}).values():
+        _forbid_nul(child)
+    if isinstance(schema.get("items"), dict):
+        _forbid_nul(schema["items"])
+
+
+def no_null_characters(result, generator, request, public):
+    """Postprocessing hook: every free-text query parameter and request field says no NUL."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                # `ordering` ignores what it cannot sort by, NUL included: no 400 to state.
+                if parameter.get("in") == "query" and parameter.get("name") != "ordering":
+                    _forbid_nul(parameter.get("schema", {}))
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _forbid_nul(component)
+    return result
