@@ -124,7 +124,8 @@ def changes_since(record: Fact, version: int) -> list[FieldChange]:
     return history_changes(old, new)
 
 
-def _check_version(record: Fact, expected_version: int | None) -> None:
+def version_check(record: Fact, expected_version: int | None) -> None:
+    """Raise VersionConflict (listing what changed) if `record` moved past the version."""
     if expected_version is not None and record.version != expected_version:
         raise VersionConflict(record, expected_version, changes_since(record, expected_version))
 
@@ -154,7 +155,7 @@ def record_update(
     """
     model = type(record)
     locked = model.objects.select_for_update().get(pk=record.pk)
-    _check_version(locked, expected_version)
+    version_check(locked, expected_version)
     subjects_before = _status_subjects(locked)
     unknown = set(changes) & BOOKKEEPING
     if unknown:
@@ -202,7 +203,7 @@ def record_review(*, record: Fact, by, decision: str, expected_version: int | No
     if decision not in (ReviewState.CONFIRMED, ReviewState.REJECTED):
         raise ValidationError({"decision": "Choose confirmed or rejected."})
     locked = type(record).objects.select_for_update().get(pk=record.pk)
-    _check_version(locked, expected_version)
+    version_check(locked, expected_version)
     _mark_reviewed(locked, by, decision)
     locked.version += 1
     locked._history_user = by

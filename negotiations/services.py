@@ -16,7 +16,6 @@ from core.models import Origin, ReviewState
 from negotiations.choices import (
     Attribution,
     EventKind,
-    EventStatus,
     ParticipantRole,
 )
 from negotiations.models import (
@@ -28,6 +27,7 @@ from negotiations.models import (
     Offer,
     TalksChannel,
 )
+from negotiations.selectors import status_changes
 
 
 def article_text_normalize(text: str) -> str:
@@ -197,14 +197,8 @@ def subject_status_recompute(*, subject, by):
     right is not touched.
     """
     model = type(subject)
-    latest = (
-        Event.objects.filter(**{SUBJECT_LINK[model]: subject}, status=EventStatus.OCCURRED)
-        .exclude(status_to="")
-        .exclude(review_state=ReviewState.REJECTED)
-        .order_by("-occurred_on", "-id")
-        .values_list("status_to", flat=True)
-        .first()
-    )
+    changes = status_changes(**{SUBJECT_LINK[model]: subject})
+    latest = changes.values_list("status_to", flat=True).first()
     status = latest or model._meta.get_field("status").default
     current = model.objects.filter(pk=subject.pk).values_list("status", flat=True).first()
     if current is None or current == status:

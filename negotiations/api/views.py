@@ -16,7 +16,7 @@ from core.api.filters import StrictFilterBackend
 from core.api.pagination import IdPagination, TimelinePagination
 from core.api.permissions import SignedIn
 from core.api.views import AS_OF, RecordViewSet, editable, request_as_of
-from core.editing import VersionConflict
+from core.editing import version_check
 from negotiations.api import serializers as s
 from negotiations.choices import EventKind, EventStatus, OfferStatus
 from negotiations.filtersets import (
@@ -66,9 +66,7 @@ class OfferViewSet(RecordViewSet):
     @action(detail=True, methods=["post"], url_path="status")
     def status_change(self, request, pk=None):
         offer = self.get_object()
-        expected = if_match_version(request, offer)
-        if expected is not None and expected != offer.version:
-            raise VersionConflict(offer, expected, [])
+        version_check(offer, if_match_version(request, offer))
         serializer = s.OfferStatusSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -31,6 +31,7 @@ from negotiations.selectors.records import (
     position_list,
     record_known_later,
     related,
+    status_changes,
 )
 from negotiations.selectors.review import (
     CONTEXT_CHARS,
@@ -70,6 +71,7 @@ __all__ = [
     "RELATED_LIMIT",
     "Related",
     "related",
+    "status_changes",
     "event_list_related",
     "record_known_later",
     "article_list",

@@ -92,15 +92,20 @@ def _visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
     return queryset.filter(known_by(as_of)) if as_of is not None else queryset
 
 
-def _changes(link: str, as_of: dt.date) -> QuerySet[Event]:
-    """Status-change events of the outer record known and occurred by `as_of`, newest first."""
+def status_changes(**link) -> QuerySet[Event]:
+    """The status changes that count for a record (`offer=...`), newest first: occurred
+    and not rejected. The as-of views and the stored status follow the same ones."""
     return (
-        Event.objects.filter(**{link: OuterRef("pk")}, status=EventStatus.OCCURRED)
+        Event.objects.filter(**link, status=EventStatus.OCCURRED)
         .exclude(status_to="")
         .exclude(review_state=ReviewState.REJECTED)
-        .filter(known_by(as_of), occurred_on__lte=as_of)
         .order_by("-occurred_on", "-id")
     )
+
+
+def _changes(link: str, as_of: dt.date) -> QuerySet[Event]:
+    """Status changes of the outer record known and occurred by `as_of`, newest first."""
+    return status_changes(**{link: OuterRef("pk")}).filter(known_by(as_of), occurred_on__lte=as_of)
 
 
 def _status_as_of(link: str, initial: str, as_of: dt.date | None):

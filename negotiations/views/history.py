@@ -14,6 +14,7 @@ from core.editing import (
     model_field_names,
     record_update,
 )
+from core.pages import posted_version
 from core.permissions import editor_required
 from negotiations.models import Evidence
 from negotiations.records import record_url
@@ -78,14 +79,13 @@ def record_revert(request, model_name: str, pk: int, history_id: int):
     past = get_object_or_404(model.history, id=pk, history_id=history_id)
     changes = {name: getattr(past, _attname(model, name)) for name in model_field_names(model)}
     changes = {name: _resolve(model, name, value) for name, value in changes.items()}
-    version = request.POST.get("version", "")
     try:
         record_update(
             record=record,
             by=request.user,
             changes=changes,
             m2m=_past_m2m(past),
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=posted_version(request),
             reason=f"reverted to version {past.version}",
         )
     except VersionConflict as error:

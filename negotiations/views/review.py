@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.editing import VersionConflict, record_review
 from core.models import Origin, ReviewState
+from core.pages import posted_version
 from core.permissions import editor_required
 from negotiations.models import Article, Evidence
 from negotiations.records import REVIEW_MODELS
@@ -60,13 +61,12 @@ def review_decide(request, model_name: str, pk: int):
         raise Http404("No such kind of record.")
     record = get_object_or_404(REVIEW_MODELS[model_name], pk=pk)
     decision = request.POST.get("decision", "")
-    version = request.POST.get("version", "")
     try:
         record_review(
             record=record,
             by=request.user,
             decision=decision,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=posted_version(request),
         )
     except VersionConflict as error:
         messages.error(request, f"{error} Look at it again before deciding.")
