@@ -166,11 +166,15 @@ class Evidence(models.Model):
     @property
     def attribution_text(self) -> str:
         """'three people familiar with the deliberations', 'NSC spokeswoman', 'Maduro'."""
-        return (
-            self.speaker_label
-            or (self.speaker.name if self.speaker_id else "")
-            or (self.get_attribution_display())
+        return attribution_text(
+            self.speaker_label, self.speaker.name if self.speaker_id else "", self.attribution
         )
+
+
+def attribution_text(speaker_label: str, speaker_name: str, attribution: str) -> str:
+    """Who a quote is from, as a reader should see it: the source's words, else the
+    speaker's name, else the kind of attribution."""
+    return speaker_label or speaker_name or dict(Attribution.choices).get(attribution, attribution)
 
 
 class DatedFact(Fact):

@@ -106,7 +106,9 @@ class KeysetPagination(BasePagination):
             raise NotFound("Invalid cursor.") from None
 
     def _encode(self, row) -> str:
-        values = [str(getattr(row, key)) for key in self.keys]
+        """The cursor after `row`: a model instance, or a dict from `.values()`."""
+        read = row.__getitem__ if isinstance(row, dict) else lambda key: getattr(row, key)
+        values = [str(read(key)) for key in self.keys]
         return base64.urlsafe_b64encode(json.dumps(values).encode()).decode("ascii")
 
     def get_next_link(self) -> str | None:

@@ -18,6 +18,7 @@ from core.api.permissions import SignedIn
 from core.api.views import AS_OF, RecordViewSet, editable, request_as_of
 from core.editing import version_check
 from negotiations.api import serializers as s
+from negotiations.api.event_json import events_json
 from negotiations.choices import EventKind, EventStatus, OfferStatus
 from negotiations.filtersets import (
     ArticleFilterSet,
@@ -33,6 +34,8 @@ from negotiations.selectors import (
     article_list,
     channel_list,
     event_list,
+    event_values,
+    events_known,
     evidence_list,
     indictment_list,
     negotiation_state,
@@ -136,6 +139,19 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
     pagination_class = TimelinePagination
     filter_backends = [StrictFilterBackend, SearchFilter]
     search_fields = ["title", "summary"]
+
+    def get_queryset(self):
+        if self.action == "list":
+            return events_known(as_of=request_as_of(self.request))
+        return super().get_queryset()
+
+    @extend_schema(parameters=[AS_OF])
+    def list(self, request, *args, **kwargs):
+        # As RecordViewSet's list, on plain values (see negotiations.api.event_json).
+        events = event_values(self.filter_queryset(self.get_queryset()))
+        rows = self.paginate_queryset(events)
+        data = events_json(rows, as_of=request_as_of(request), request=request)
+        return self.get_paginated_response(data)
 
     @extend_schema(
         request=s.EventCreateSerializer,

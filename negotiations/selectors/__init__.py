@@ -12,10 +12,17 @@ query on their own, and each honours `as_of` the same way:
 Records an editor rejected are never shown.
 
 One module per reader: `records` (the lists, and what record pages add), `state`
-(the negotiation state), `timeline` (its aggregates and export), `sources` (source
-pages) and `review` (the editors' queue). Import from the package.
+(the negotiation state), `timeline` (its aggregates and export), `event_values` (the
+API's events list as plain values), `sources` (source pages) and `review` (the editors'
+queue). Import from the package.
 """
 
+from negotiations.selectors.event_values import (
+    EVENT_VALUES,
+    EVIDENCE_VALUES,
+    event_relations,
+    event_values,
+)
 from negotiations.selectors.records import (
     RELATED_LIMIT,
     Related,
@@ -24,6 +31,7 @@ from negotiations.selectors.records import (
     channel_list,
     event_list,
     event_list_related,
+    events_known,
     evidence_list,
     evidence_prefetch,
     indictment_list,
@@ -61,6 +69,11 @@ from negotiations.selectors.timeline import (
 )
 
 __all__ = [
+    "EVENT_VALUES",
+    "events_known",
+    "EVIDENCE_VALUES",
+    "event_relations",
+    "event_values",
     "evidence_prefetch",
     "actor_list",
     "offer_list",

@@ -52,19 +52,19 @@ def evidence_prefetch(
     With `to_attr`, a plain list on that attribute instead of the related manager's cache.
     """
     # The article's text stays behind: a quote carries its own span of it.
-    queryset = (
-        Evidence.objects.select_related("article", "speaker")
-        .defer("article__text")
-        .order_by("article__published_on", "article_id", "start", "id")
-    )
-    if as_of is not None:
-        queryset = queryset.filter(evidence_known_by(as_of))
+    queryset = evidence_shown(as_of).select_related("article", "speaker").defer("article__text")
     return Prefetch(lookup, queryset=queryset, to_attr=to_attr)
 
 
-def _actors_shown() -> QuerySet[Actor]:
+def evidence_shown(as_of: dt.date | None = None) -> QuerySet[Evidence]:
+    """Evidence out by `as_of`, in the order a record lists it: by publication, then span."""
+    queryset = Evidence.objects.order_by("article__published_on", "article_id", "start", "id")
+    return queryset.filter(evidence_known_by(as_of)) if as_of is not None else queryset
+
+
+def actors_shown() -> QuerySet[Actor]:
     """Actors linked from a record (recipients, defendants...): never one an editor rejected."""
-    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
+    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name", "id")
 
 
 def evidence_citing(**record_filter) -> Q:
@@ -164,8 +164,8 @@ def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
         .select_related("channel")
         .prefetch_related(
             # Prefetched rather than joined, so a maker an editor rejected reads as None.
-            Prefetch("offered_by", queryset=_actors_shown()),
-            Prefetch("recipients", queryset=_actors_shown()),
+            Prefetch("offered_by", queryset=actors_shown()),
+            Prefetch("recipients", queryset=actors_shown()),
             evidence_prefetch(as_of),
         )
         .annotate(
@@ -195,8 +195,8 @@ def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
     return (
         _visible(Indictment.objects.all(), as_of)
         .prefetch_related(
-            Prefetch("authority", queryset=_actors_shown()),
-            Prefetch("defendants", queryset=_actors_shown()),
+            Prefetch("authority", queryset=actors_shown()),
+            Prefetch("defendants", queryset=actors_shown()),
             evidence_prefetch(as_of),
         )
         .annotate(status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of))
@@ -221,18 +221,22 @@ def event_list(*, as_of: dt.date | None = None, as_lists: bool = False) -> Query
     queryset per row for each prefetch, which was most of a 50-row page's time.
     """
     return (
-        _visible(Event.objects.all(), as_of)
+        events_known(as_of=as_of)
         .select_related("offer", "channel", "indictment")
         .prefetch_related(
             Prefetch(
                 "actors",
-                queryset=_actors_shown(),
+                queryset=actors_shown(),
                 to_attr="actor_links" if as_lists else None,
             ),
             evidence_prefetch(as_of, to_attr="evidence_spans" if as_lists else None),
         )
-        .order_by("occurred_on", "id")
     )
+
+
+def events_known(*, as_of: dt.date | None = None) -> QuerySet[Event]:
+    """event_list's rows, oldest first, bare: nothing joined or prefetched."""
+    return _visible(Event.objects.all(), as_of).order_by("occurred_on", "id")
 
 
 # --- record pages ---------------------------------------------------------------

@@ -1,0 +1,116 @@
+"""The events list's JSON, assembled from plain values (negotiations.selectors.event_values).
+
+It is EventSerializer's output, field for field and in the same order, without the
+model instances and per-field machinery a page of 50 events cost through DRF.
+EventSerializer stays the declaration (the schema, details, writes); the test in
+tests/api/test_event_values.py holds the two to the same output.
+"""
+
+import datetime as dt
+
+from django.db.models import DEFERRED
+from django.utils import timezone
+
+from actors.models import Actor
+from core.api.serializers import api_url
+from core.dates import format_partial_date
+from negotiations.models import Article, Indictment, Offer, TalksChannel, attribution_text
+from negotiations.selectors import event_relations
+
+
+def _datetime(value: dt.datetime | None, zone) -> str | None:
+    """As DRF's DateTimeField writes it: ISO 8601 in the current time zone, UTC as 'Z'."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class _Links:
+    """`{id, url, name}` for related records, each built once per response.
+
+    The name is the model's own `__str__`, on an instance holding just the fields it reads
+    (the rest deferred, never loaded: nothing here queries).
+    """
+
+    def __init__(self, request):
+        self.request = request
+        self.made = {}
+
+    def __call__(self, model, pk, **fields) -> dict | None:
+        if pk is None:
+            return None
+        key = (model, pk)
+        if key not in self.made:
+            values = {"id": pk, **fields}
+            record = model(*(values.get(f.attname, DEFERRED) for f in model._meta.concrete_fields))
+            self.made[key] = {
+                "id": pk,
+                "url": api_url(self.request, model._meta.model_name, pk),
+                "name": str(record),
+            }
+        return self.made[key]
+
+
+def _evidence(row: dict, link: _Links, request) -> dict:
+    return {
+        "id": row["id"],
+        "url": api_url(request, "evidence", row["id"]),
+        "article": link(
+            Article,
+            row["article_id"],
+            title=row["article__title"],
+            published_on=row["article__published_on"],
+        ),
+        "start": row["start"],
+        "end": row["end"],
+        "quote": row["quote"],
+        "source_url": row["url"],
+        "note": row["note"],
+        "attribution": row["attribution"],
+        "attribution_text": attribution_text(
+            row["speaker_label"], row["speaker__name"] or "", row["attribution"]
+        ),
+        "speaker": link(Actor, row["speaker_id"], name=row["speaker__name"]),
+        "speaker_label": row["speaker_label"],
+        "source_count": row["source_count"],
+    }
+
+
+def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dict]:
+    """Rows of EVENT_VALUES as the API shows events, with their actors and evidence."""
+    actors, evidence = event_relations([row["id"] for row in rows], as_of=as_of)
+    link = _Links(request)
+    zone = timezone.get_current_timezone()
+    return [
+        {
+            "id": row["id"],
+            "url": api_url(request, "event", row["id"]),
+            "title": row["title"],
+            "summary": row["summary"],
+            "kind": row["kind"],
+            "status": row["status"],
+            "occurred_on": _date(row["occurred_on"]),
+            "occurred_precision": row["occurred_precision"],
+            "date_display": format_partial_date(row["occurred_on"], row["occurred_precision"]),
+            "actors": [link(Actor, a["id"], name=a["name"]) for a in actors[row["id"]]],
+            "offer": link(Offer, row["offer_id"], terms=row["offer__terms"]),
+            "channel": link(TalksChannel, row["channel_id"], name=row["channel__name"]),
+            "indictment": link(
+                Indictment, row["indictment_id"], charges=row["indictment__charges"]
+            ),
+            "status_to": row["status_to"],
+            "origin": row["origin"],
+            "review_state": row["review_state"],
+            "first_reported_on": _date(row["first_reported_on"]),
+            "version": row["version"],
+            "created_at": _datetime(row["created_at"], zone),
+            "updated_at": _datetime(row["updated_at"], zone),
+            "evidence": [_evidence(e, link, request) for e in evidence[row["id"]]],
+        }
+        for row in rows
+    ]
