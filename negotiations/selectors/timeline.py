@@ -13,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from negotiations.models import (
     Event,
 )
+from negotiations.selectors.records import actors_shown
 
 
 # --- the timeline -------------------------------------------------------------------
@@ -74,9 +75,12 @@ EXPORT_COLUMNS = (
 
 
 def event_export_rows(events: QuerySet[Event]) -> QuerySet:
-    """`events` as flat tuples (EXPORT_COLUMNS) for a CSV: one query, streamed in chunks."""
+    """`events` as flat tuples (EXPORT_COLUMNS) for a CSV: one query, streamed in chunks.
+
+    The actor names leave out actors an editor rejected, as every other view of an event does.
+    """
     names = (
-        Event.actors.through.objects.filter(event=OuterRef("pk"))
+        Event.actors.through.objects.filter(event=OuterRef("pk"), actor__in=actors_shown())
         .order_by()
         .values("event")
         .annotate(names=_ActorNames("actor__name"))

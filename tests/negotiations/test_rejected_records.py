@@ -1,12 +1,14 @@
 """A record an editor rejected leaves no trace for readers: pages, sources, API, evidence."""
 
+import csv
+
 import pytest
 from django.core.cache import cache
 
 from actors.models import Actor
 from core.editing import record_review
 from core.models import ReviewState
-from negotiations.models import ChannelParticipant, Evidence, Offer
+from negotiations.models import ChannelParticipant, Event, Evidence, Offer
 
 
 @pytest.fixture
@@ -54,3 +56,19 @@ def _all(client, url):
         rows += page["results"]
         url = page.get("next")
     return rows
+
+
+def test_the_timeline_csv_does_not_name_it(client, sample_article, editor):
+    event = Event.objects.filter(actors__isnull=False).first()
+    actor = event.actors.order_by("name").first()
+    assert actor.name in _actor_names(client, event)
+    record_review(record=actor, by=editor, decision=ReviewState.REJECTED)
+    names = _actor_names(client, event)
+    assert actor.name not in names
+    assert names  # the event's other actors are still named
+
+
+def _actor_names(client, event) -> str:
+    lines = b"".join(client.get("/timeline/csv/").streaming_content).decode().splitlines()
+    row = next(row for row in csv.DictReader(lines) if row["id"] == str(event.pk))
+    return row["actors"]
