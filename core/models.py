@@ -21,6 +21,17 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+def shown(record):
+    """`record`, or None if an editor rejected it: a link to a rejected record is no link.
+
+    For records reached through a foreign key (an event's offer, a quote's speaker);
+    lists of linked records leave rejected ones out in their query instead.
+    """
+    if record is None or getattr(record, "review_state", None) == ReviewState.REJECTED:
+        return None
+    return record
+
+
 class Fact(models.Model):
     """Abstract base: provenance, review state and an edit version for a record.
 

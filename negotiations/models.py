@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
 from core.dates import DatePrecision, PartialDate, format_partial_date
-from core.models import Fact, Origin
+from core.models import Fact, Origin, shown
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -166,8 +166,9 @@ class Evidence(models.Model):
     @property
     def attribution_text(self) -> str:
         """'three people familiar with the deliberations', 'NSC spokeswoman', 'Maduro'."""
+        speaker = shown(self.speaker) if self.speaker_id else None
         return attribution_text(
-            self.speaker_label, self.speaker.name if self.speaker_id else "", self.attribution
+            self.speaker_label, speaker.name if speaker else "", self.attribution
         )
 
 

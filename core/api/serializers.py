@@ -20,6 +20,8 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import ManyRelatedField, RelatedField
 
+from core.models import shown
+
 # Model name -> API basename, for links to whatever record a piece of evidence supports.
 API_BASENAMES = {
     "actor": "actor",
@@ -148,6 +150,8 @@ class LinkSerializer(serializers.Serializer):
     name = serializers.CharField()
 
     def to_representation(self, instance):
+        if shown(instance) is None:
+            return None  # a rejected record is no link
         return {
             "id": instance.pk,
             "url": api_url(self.context.get("request"), instance._meta.model_name, instance.pk),

@@ -5,6 +5,7 @@ import datetime as dt
 from django import template
 
 from core.dates import format_partial_date
+from core.models import shown as shown_record
 from negotiations.choices import (
     ArticleStatus,
     ChannelStatus,
@@ -27,6 +28,12 @@ _STATUS_LABELS = {
 @register.filter
 def status_label(value: str) -> str:
     return _STATUS_LABELS.get(value, str(value).replace("_", " ").capitalize())
+
+
+@register.filter
+def shown(record):
+    """`{% with subject=event.subject|shown %}`: nothing for a record an editor rejected."""
+    return shown_record(record)
 
 
 @register.filter

@@ -13,6 +13,7 @@ from django.utils import timezone
 from actors.models import Actor
 from core.api.serializers import api_url
 from core.dates import format_partial_date
+from core.models import ReviewState
 from negotiations.models import Article, Indictment, Offer, TalksChannel, attribution_text
 from negotiations.selectors import event_relations
 
@@ -30,7 +31,8 @@ def _date(value: dt.date | None) -> str | None:
 
 
 class _Links:
-    """`{id, url, name}` for related records, each built once per response.
+    """`{id, url, name}` for related records, each built once per response; nothing for
+    a record an editor rejected (as LinkSerializer).
 
     The name is the model's own `__str__`, on an instance holding just the fields it reads.
     """
@@ -39,8 +41,8 @@ class _Links:
         self.request = request
         self.made = {}
 
-    def __call__(self, model, pk, **fields) -> dict | None:
-        if pk is None:
+    def __call__(self, model, pk, review_state, **fields) -> dict | None:
+        if pk is None or review_state == ReviewState.REJECTED:
             return None
         key = (model, pk)
         if key not in self.made:
@@ -57,12 +59,16 @@ class _Links:
 
 
 def _evidence(row: dict, link: _Links, request) -> dict:
+    speaker = link(
+        Actor, row["speaker_id"], row["speaker__review_state"], name=row["speaker__name"]
+    )
     return {
         "id": row["id"],
         "url": api_url(request, "evidence", row["id"]),
         "article": link(
             Article,
             row["article_id"],
+            None,  # articles are not reviewed
             title=row["article__title"],
             published_on=row["article__published_on"],
         ),
@@ -73,9 +79,9 @@ def _evidence(row: dict, link: _Links, request) -> dict:
         "note": row["note"],
         "attribution": row["attribution"],
         "attribution_text": attribution_text(
-            row["speaker_label"], row["speaker__name"] or "", row["attribution"]
+            row["speaker_label"], speaker["name"] if speaker else "", row["attribution"]
         ),
-        "speaker": link(Actor, row["speaker_id"], name=row["speaker__name"]),
+        "speaker": speaker,
         "speaker_label": row["speaker_label"],
         "source_count": row["source_count"],
     }
@@ -97,11 +103,22 @@ def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dic
             "occurred_on": _date(row["occurred_on"]),
             "occurred_precision": row["occurred_precision"],
             "date_display": format_partial_date(row["occurred_on"], row["occurred_precision"]),
-            "actors": [link(Actor, a["id"], name=a["name"]) for a in actors[row["id"]]],
-            "offer": link(Offer, row["offer_id"], terms=row["offer__terms"]),
-            "channel": link(TalksChannel, row["channel_id"], name=row["channel__name"]),
+            # actors_shown has left out the rejected ones.
+            "actors": [link(Actor, a["id"], None, name=a["name"]) for a in actors[row["id"]]],
+            "offer": link(
+                Offer, row["offer_id"], row["offer__review_state"], terms=row["offer__terms"]
+            ),
+            "channel": link(
+                TalksChannel,
+                row["channel_id"],
+                row["channel__review_state"],
+                name=row["channel__name"],
+            ),
             "indictment": link(
-                Indictment, row["indictment_id"], charges=row["indictment__charges"]
+                Indictment,
+                row["indictment_id"],
+                row["indictment__review_state"],
+                charges=row["indictment__charges"],
             ),
             "status_to": row["status_to"],
             "origin": row["origin"],

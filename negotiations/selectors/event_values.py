@@ -18,7 +18,8 @@ from django.db.models import F, QuerySet
 from negotiations.models import Event
 from negotiations.selectors.records import actors_shown, evidence_shown
 
-# Each linked record by its id and the fields its name (`__str__`) reads.
+# A linked record comes as its id, the fields its name (`__str__`) reads, and its review
+# state (a rejected one is no link).
 EVENT_VALUES = (
     "id",
     "title",
@@ -36,10 +37,13 @@ EVENT_VALUES = (
     "updated_at",
     "offer_id",
     "offer__terms",
+    "offer__review_state",
     "channel_id",
     "channel__name",
+    "channel__review_state",
     "indictment_id",
     "indictment__charges",
+    "indictment__review_state",
 )
 
 EVIDENCE_VALUES = (
@@ -56,6 +60,7 @@ EVIDENCE_VALUES = (
     "attribution",
     "speaker_id",
     "speaker__name",
+    "speaker__review_state",
     "speaker_label",
     "source_count",
 )

@@ -2,14 +2,19 @@
 
 from django.db.models import (
     Aggregate,
+    Case,
     CharField,
     Count,
+    F,
     OuterRef,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import TruncMonth
 
+from core.models import ReviewState
 from negotiations.models import (
     Event,
 )
@@ -67,9 +72,9 @@ EXPORT_COLUMNS = (
     "kind",
     "title",
     "actor_names",
-    "offer_id",
-    "channel_id",
-    "indictment_id",
+    "offer_shown",
+    "channel_shown",
+    "indictment_shown",
     "first_reported_on",
 )
 
@@ -89,6 +94,17 @@ def event_export_rows(events: QuerySet[Event]) -> QuerySet:
     return (
         events.prefetch_related(None)
         .select_related(None)
-        .annotate(actor_names=Subquery(names, output_field=CharField()))
+        .annotate(
+            actor_names=Subquery(names, output_field=CharField()),
+            **{f"{link}_shown": _shown_id(link) for link in ("offer", "channel", "indictment")},
+        )
         .values_list(*EXPORT_COLUMNS)
+    )
+
+
+def _shown_id(link: str):
+    """The id of the record an event links to, or nothing if an editor rejected it."""
+    return Case(
+        When(**{f"{link}__review_state": ReviewState.REJECTED}, then=Value(None)),
+        default=F(f"{link}_id"),
     )

@@ -71,6 +71,15 @@ def varied_events(sample_article):
         attribution=Attribution.EDITOR,
     )
     EventFactory(review_state=ReviewState.REJECTED)
+    # An event whose offer, channel, indictment and speaker an editor rejected.
+    rejected = {"review_state": ReviewState.REJECTED}
+    orphan = EventFactory(
+        title="Orphan",
+        offer=OfferFactory(**rejected),
+        channel=TalksChannelFactory(**rejected),
+        indictment=IndictmentFactory(**rejected),
+    )
+    EvidenceFactory(record=orphan, speaker=ActorFactory(name="Rejected Speaker", **rejected))
     assert Actor.objects.filter(events=event).count() == 4
     return event
 
@@ -115,3 +124,13 @@ def test_the_event_with_every_link_shows_them_all(api, varied_events):
     }
     untitled = [e["article"]["name"] for e in event["evidence"] if e["article"]]
     assert any(name.startswith("Article ") and "(2024-08-11)" in name for name in untitled)
+
+
+def test_links_to_rejected_records_are_empty(api, varied_events):
+    listed = api.get("/api/v1/events/?page_size=200").json()["results"]
+    orphan = next(row for row in listed if row["title"] == "Orphan")
+
+    assert orphan["offer"] is None and orphan["channel"] is None and orphan["indictment"] is None
+    (quote,) = orphan["evidence"]
+    assert quote["speaker"] is None
+    assert quote["attribution_text"] != "Rejected Speaker"

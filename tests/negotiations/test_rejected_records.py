@@ -69,6 +69,22 @@ def test_the_timeline_csv_does_not_name_it(client, sample_article, editor):
 
 
 def _actor_names(client, event) -> str:
+    return _csv_row(client, event)["actors"]
+
+
+def _csv_row(client, event) -> dict:
     lines = b"".join(client.get("/timeline/csv/").streaming_content).decode().splitlines()
-    row = next(row for row in csv.DictReader(lines) if row["id"] == str(event.pk))
-    return row["actors"]
+    return next(row for row in csv.DictReader(lines) if row["id"] == str(event.pk))
+
+
+def test_what_an_event_concerns_is_not_linked_once_rejected(client, sample_article, editor):
+    event = Event.objects.filter(offer__isnull=False).select_related("offer").first()
+    offer_url = f'href="{event.offer.get_absolute_url()}"'
+    assert offer_url in client.get(event.get_absolute_url()).content.decode()
+    assert _csv_row(client, event)["offer_id"] == str(event.offer_id)
+    record_review(record=event.offer, by=editor, decision=ReviewState.REJECTED)
+
+    for url in (event.get_absolute_url(), "/timeline/"):
+        assert offer_url not in client.get(url).content.decode(), url
+    assert client.get(f"/api/v1/events/{event.pk}/").json()["offer"] is None
+    assert _csv_row(client, event)["offer_id"] == ""
