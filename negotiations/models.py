@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
 from core.dates import DatePrecision, PartialDate, format_partial_date
-from core.models import Fact, Origin, shown
+from core.models import Fact, Origin, ReviewState, shown
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -431,6 +431,12 @@ class Event(DatedFact):
                 )
                 for link in ("offer", "channel", "indictment")
             ],
+            # Rejected events are few; every evidence list leaves out what cites one.
+            models.Index(
+                fields=["id"],
+                condition=Q(review_state=ReviewState.REJECTED),
+                name="event_rejected_idx",
+            ),
         ]
         constraints = [
             *Fact.Meta.constraints,
