@@ -95,9 +95,9 @@ def event_is_ahead(event: Event, day: dt.date) -> bool:
 
 
 def event_lanes(event: Event) -> list[str]:
-    """The lanes an event's actors put it in (prefetched `actors`); 'other' when none."""
+    """The lanes an event's actors (event_list's `actor_links`) put it in; 'other' when none."""
     known = {key for key, _ in LANES}
-    lanes = {actor.side if actor.side in known else "other" for actor in event.actors.all()}
+    lanes = {actor.side if actor.side in known else "other" for actor in event.actor_links}
     return [key for key, _ in LANES if key in lanes] or ["other"]
 
 

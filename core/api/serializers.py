@@ -202,7 +202,8 @@ class FactSerializer(FastRepresentation, serializers.ModelSerializer):
     """Provenance and review state, shared by every record type."""
 
     url = serializers.SerializerMethodField()
-    evidence = EvidenceSpanSerializer(many=True, read_only=True)
+    # The selectors' evidence_prefetch leaves a record's evidence in this list.
+    evidence = EvidenceSpanSerializer(many=True, read_only=True, source="evidence_spans")
 
     PROVENANCE = [
         "origin",

@@ -27,11 +27,10 @@ from negotiations.models import (
 
 
 class EventSerializer(FactSerializer):
-    # Serializes events from event_list(as_lists=True): actors and evidence as plain lists.
+    # Serializes events from event_list, whose actors are the list `actor_links`.
     # (A comment, not a docstring: the schema's description stays FactSerializer's.)
     date_display = serializers.CharField(read_only=True)
     actors = LinkSerializer(many=True, read_only=True, source="actor_links")
-    evidence = EvidenceSpanSerializer(many=True, read_only=True, source="evidence_spans")
     offer = LinkSerializer(read_only=True, allow_null=True)
     channel = LinkSerializer(read_only=True, allow_null=True)
     indictment = LinkSerializer(read_only=True, allow_null=True)

@@ -1,7 +1,5 @@
 """The API's endpoints: short viewsets over the selectors, writes through the services."""
 
-import functools
-
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BasicAuthentication
@@ -90,7 +88,7 @@ class OfferViewSet(RecordViewSet):
             source=_source(data.get("source")),
         )
         body = {
-            "event": event_list(as_lists=True).get(pk=event.pk),
+            "event": event_list().get(pk=event.pk),
             "offer": offer_list().get(pk=offer.pk),
         }
         result = s.OfferStatusResultSerializer(body, context=self.get_serializer_context())
@@ -132,7 +130,7 @@ class PositionViewSet(RecordViewSet):
 class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
     """The timeline: oldest first by default, cursor-paginated for incremental pulls."""
 
-    selector = functools.partial(event_list, as_lists=True)  # what EventSerializer reads
+    selector = event_list
     serializer_class = s.EventSerializer
     change_serializer = s.change_serializer_for(Event)
     filterset_class = EventFilterSet
@@ -167,7 +165,7 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
         actors = fields.pop("actors", [])
         source = _source(fields.pop("source", None))
         event = event_record(by=request.user, fields=fields, actors=actors, source=source)
-        fresh = event_list(as_lists=True).get(pk=event.pk)
+        fresh = event_list().get(pk=event.pk)
         data = self.get_serializer(fresh).data
         response = Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
         response.record = fresh

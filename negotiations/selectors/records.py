@@ -44,16 +44,16 @@ from negotiations.models import (
 
 
 # --- building blocks --------------------------------------------------------------
-def evidence_prefetch(
-    as_of: dt.date | None = None, lookup: str = "evidence", to_attr: str | None = None
-) -> Prefetch:
-    """A record's evidence with its article and speaker, only what was out by `as_of`.
+def evidence_prefetch(as_of: dt.date | None = None) -> Prefetch:
+    """A record's evidence with its article and speaker, only what was out by `as_of`, as
+    the plain list `record.evidence_spans`.
 
-    With `to_attr`, a plain list on that attribute instead of the related manager's cache.
+    A list, not the related manager's cache: for that, Django builds a manager and a
+    filtered queryset per record, which was most of a 50-record list's time.
     """
     # The article's text stays behind: a quote carries its own span of it.
     queryset = evidence_shown(as_of).select_related("article", "speaker").defer("article__text")
-    return Prefetch(lookup, queryset=queryset, to_attr=to_attr)
+    return Prefetch("evidence", queryset=queryset, to_attr="evidence_spans")
 
 
 def evidence_shown(as_of: dt.date | None = None) -> QuerySet[Evidence]:
@@ -212,24 +212,18 @@ def position_list(*, as_of: dt.date | None = None) -> QuerySet[Position]:
     )
 
 
-def event_list(*, as_of: dt.date | None = None, as_lists: bool = False) -> QuerySet[Event]:
+def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
     """The timeline's rows, oldest first; scheduled events stay in, at their date.
 
-    The pages read `event.actors.all` and `event.evidence.all`. With `as_lists` (the
-    API's serializers) the same rows come as plain lists, `event.actor_links` and
-    `event.evidence_spans`: Django then skips building a related manager and a filtered
-    queryset per row for each prefetch, which was most of a 50-row page's time.
+    Each event's actors are the list `event.actor_links` (as its evidence is
+    `event.evidence_spans`; see evidence_prefetch).
     """
     return (
         events_known(as_of=as_of)
         .select_related("offer", "channel", "indictment")
         .prefetch_related(
-            Prefetch(
-                "actors",
-                queryset=actors_shown(),
-                to_attr="actor_links" if as_lists else None,
-            ),
-            evidence_prefetch(as_of, to_attr="evidence_spans" if as_lists else None),
+            Prefetch("actors", queryset=actors_shown(), to_attr="actor_links"),
+            evidence_prefetch(as_of),
         )
     )
 

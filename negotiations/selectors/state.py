@@ -68,7 +68,7 @@ class NegotiationState:
     indictments: list[Indictment]
     positions: list[Position]
     deadlines: list[Deadline]
-    latest: list[Event]  # event_list(as_lists=True): actor_links, evidence_spans
+    latest: list[Event]  # from event_list
     limits: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -154,7 +154,7 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         .order_by("actor__side")
     )
     latest = (  # as lists: the API serializes them as the events list does
-        event_list(as_of=as_of, as_lists=True)
+        event_list(as_of=as_of)
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]
     )

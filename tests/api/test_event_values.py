@@ -101,7 +101,7 @@ def test_the_events_list_says_what_the_event_serializer_says(
     listed = response.json()["results"]
 
     day = dt.date.fromisoformat(as_of) if as_of else None
-    events = event_list(as_of=day, as_lists=True)
+    events = event_list(as_of=day)
     expected = EventSerializer(events, many=True, context={"request": response.wsgi_request}).data
 
     assert [event["id"] for event in listed] == [event.pk for event in events]

@@ -6,7 +6,7 @@ from core.dates import DatePrecision
 from negotiations.charts import MONTHS_MAX, period_chart
 from negotiations.choices import EventStatus
 from negotiations.models import Event
-from negotiations.selectors import deadline_list, event_period_counts
+from negotiations.selectors import deadline_list, event_list, event_period_counts
 from negotiations.timeline_svg import axis_ticks, timeline_svg
 from tests.factories import ActorFactory, EventFactory
 
@@ -16,7 +16,7 @@ TODAY = dt.date(2024, 8, 11)
 def _event(db, title, on, precision=DatePrecision.DAY, sides=(), **fields):
     event = EventFactory(title=title, occurred_on=on, occurred_precision=precision, **fields)
     event.actors.add(*[ActorFactory(side=side) for side in sides])
-    return Event.objects.prefetch_related("actors").get(pk=event.pk)
+    return event_list().get(pk=event.pk)  # as the timeline page has them
 
 
 def test_a_year_is_a_bar_across_its_year_and_a_day_is_a_dot(db):
@@ -154,7 +154,7 @@ def test_records_dated_at_the_calendar_ends_are_drawn_without_overflowing(db, cl
     # Ingestion stores what an article says; a misread year must not break the page.
     _event(db, "Long ago", dt.date(1, 1, 1), DatePrecision.YEAR)
     _event(db, "Far ahead", dt.date(9999, 12, 31))
-    svg = timeline_svg(Event.objects.prefetch_related("actors"), day=dt.date(2024, 8, 11))
+    svg = timeline_svg(event_list(), day=dt.date(2024, 8, 11))
     assert len(svg.marks) == 2
     assert all(0 <= mark.x <= 960 for mark in svg.marks)
     assert client.get("/timeline/").status_code == 200
