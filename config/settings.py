@@ -108,7 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A web request's queries are short, but PostgreSQL compiles a plan to machine code
     # (JIT) once its cost estimate passes a threshold: on the evidence list that took
     # 40 ms of a 50 ms response. Off, as is usual for this kind of load.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Added to any options DATABASE_URL gives (`?options=-c statement_timeout=5000`).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.getenv("REDIS_URL", "")

@@ -166,7 +166,7 @@ class Evidence(models.Model):
     @property
     def attribution_text(self) -> str:
         """'three people familiar with the deliberations', 'NSC spokeswoman', 'Maduro'."""
-        speaker = shown(self.speaker) if self.speaker_id else None
+        speaker = shown(self.speaker) if self.speaker_id and not self.speaker_label else None
         return attribution_text(
             self.speaker_label, speaker.name if speaker else "", self.attribution
         )
@@ -455,6 +455,11 @@ class Event(DatedFact):
     def subject(self):
         """The offer, channel or indictment this event concerns, if any."""
         return self.offer or self.channel or self.indictment
+
+    @property
+    def subject_shown(self):
+        """The subject readers see: the first of them an editor has not rejected."""
+        return shown(self.offer) or shown(self.channel) or shown(self.indictment)
 
     def clean(self) -> None:
         if not self.status_to:

@@ -54,7 +54,7 @@ def review_queue(*, articles: list) -> list[ReviewArticle]:
     evidence = list(
         Evidence.objects.filter(article_id__in=texts)
         .filter(unreviewed_evidence())
-        .select_related("content_type")
+        .select_related("content_type", "speaker")
         .order_by("article_id", "start", "id")
     )
     wanted: dict[type, set[int]] = {}

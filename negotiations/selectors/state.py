@@ -153,7 +153,7 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         .filter(rank=1)
         .order_by("actor__side")
     )
-    latest = (  # as lists: the API serializes them as the events list does
+    latest = (
         event_list(as_of=as_of)
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]

@@ -5,19 +5,19 @@ from django.contrib.contenttypes.models import ContentType
 
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.models import Evidence, Offer
-from tests.factories import ArticleFactory, OfferFactory
+from tests.factories import ActorFactory, ArticleFactory, OfferFactory
 
 URL = "/review/"
 
 
-def cited_offers(article, count: int) -> list[Offer]:
+def cited_offers(article, count: int, **evidence) -> list[Offer]:
     """`count` machine-made offers, each cited by a span of `article`."""
     offers = []
     content_type = ContentType.objects.get_for_model(Offer)
     for _n in range(count):
         offer = OfferFactory(extractor_version=EXTRACTOR_VERSION)
         Evidence.objects.create(content_type=content_type, object_id=offer.pk, article=article,
-                                start=0, end=8, quote=article.text[:8])  # fmt: skip
+                                start=0, end=8, quote=article.text[:8], **evidence)  # fmt: skip
         offers.append(offer)
     return offers
 
@@ -106,8 +106,10 @@ def test_correct_opens_the_edit_form_and_saving_marks_it_corrected(editor_client
 def test_the_queue_takes_a_constant_number_of_queries(
     editor_client, django_assert_num_queries, size
 ):
-    for _n in range(5):
-        cited_offers(ArticleFactory(), size // 5)
+    # Quotes by a named speaker, some as the source labels them: attributions read both.
+    for n in range(5):
+        label = "a spokeswoman" if n % 2 else ""
+        cited_offers(ArticleFactory(), size // 5, speaker=ActorFactory(), speaker_label=label)
     editor_client.get(URL)  # warm the content-type cache
     # session, user, group check, count, articles, texts, evidence, offers, messages
     with django_assert_num_queries(8):

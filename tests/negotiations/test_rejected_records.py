@@ -9,6 +9,7 @@ from actors.models import Actor
 from core.editing import record_review
 from core.models import ReviewState
 from negotiations.models import ChannelParticipant, Event, Evidence, Offer
+from tests.factories import EventFactory, OfferFactory, TalksChannelFactory
 
 
 @pytest.fixture
@@ -88,3 +89,10 @@ def test_what_an_event_concerns_is_not_linked_once_rejected(client, sample_artic
         assert offer_url not in client.get(url).content.decode(), url
     assert client.get(f"/api/v1/events/{event.pk}/").json()["offer"] is None
     assert _csv_row(client, event)["offer_id"] == ""
+
+
+def test_an_event_still_concerns_its_other_records_when_one_is_rejected(client, db):
+    channel = TalksChannelFactory(name="Visible Channel")
+    event = EventFactory(offer=OfferFactory(review_state=ReviewState.REJECTED), channel=channel)
+    for url in (event.get_absolute_url(), "/timeline/"):
+        assert f'href="{channel.get_absolute_url()}' in client.get(url).content.decode(), url
