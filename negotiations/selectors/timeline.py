@@ -44,13 +44,18 @@ def event_period_counts(events: QuerySet[Event]) -> list[dict]:
     Each row: {"month": date, "kind": str, "precision": str, "n": int}. A row counts
     events, not joins, so a caller's filter across actors never counts an event twice.
     """
+    if len(events.query.alias_map) > 1:
+        # A filter joined another table (actors, say), which can repeat an event: count
+        # each once, through its id. Without joins a plain count does, where
+        # COUNT(DISTINCT) sorted every event first, at twice the time on 100,000.
+        events = Event.objects.filter(pk__in=events.values("pk"))
     rows = (
         events.order_by()
         .prefetch_related(None)
         .select_related(None)
         .annotate(month=TruncMonth("occurred_on"))
         .values("month", "kind", "occurred_precision")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("id"))
         .order_by("month", "kind", "occurred_precision")
     )
     return [
