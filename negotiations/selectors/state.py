@@ -112,7 +112,9 @@ def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
     candidates = (
         _visible(Event.objects.all(), as_of)
         .filter(Q(kind__in=DEADLINE_KINDS) | Q(status=EventStatus.SCHEDULED))
-        .filter(not_over)
+        # The earliest of those bounds, alone: an index range to scan from, rather than
+        # every event since the first (the ORed bounds give the planner none).
+        .filter(not_over, occurred_on__gte=as_of.replace(month=1, day=1))
         .prefetch_related(evidence_prefetch(as_of))
         .order_by("occurred_on", "id")[:limit]
     )
