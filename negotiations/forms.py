@@ -143,9 +143,15 @@ class EventForm(RecordForm):
             "channel",
             "indictment",
             "status_to",
+            "bounty_amount",
+            "bounty_currency",
             "summary",
         ]
-        labels = {"status": "Occurred or scheduled"}
+        labels = {
+            "status": "Occurred or scheduled",
+            "bounty_amount": "New bounty amount",
+            "bounty_currency": "Currency",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,10 +187,6 @@ class DevelopmentForm(EventForm):
     create_missing = forms.BooleanField(
         label="Create the actors not found", required=False, initial=False
     )
-    new_bounty_amount = forms.DecimalField(
-        label="New bounty amount", required=False, min_value=0, max_digits=16, decimal_places=2
-    )
-    new_bounty_currency = forms.CharField(label="Currency", required=False, max_length=3)
     source_kind = forms.ChoiceField(
         label="Source", choices=SOURCE_KINDS, widget=forms.RadioSelect, initial="article"
     )
@@ -202,14 +204,6 @@ class DevelopmentForm(EventForm):
         help_text="For editor's knowledge: what you know and how.",
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The indictment's clean refuses a bad new bounty: show it beside these fields.
-        self.error_fields |= {
-            "bounty_amount": "new_bounty_amount",
-            "bounty_currency": "new_bounty_currency",
-        }
-
     def clean(self):
         data = super().clean()
         self._actors_from_names(data)
@@ -218,11 +212,6 @@ class DevelopmentForm(EventForm):
         for name in needed.get(kind, []):
             if not data.get(name):
                 self.add_error(name, "Required for this kind of source.")
-        amount, currency = data.get("new_bounty_amount"), data.get("new_bounty_currency")
-        if amount is not None and not data.get("indictment"):
-            self.add_error("indictment", "A new bounty needs the indictment it concerns.")
-        if amount is not None and not currency:
-            self.add_error("new_bounty_currency", "Give the bounty's currency (e.g. USD).")
         return data
 
     def _actors_from_names(self, data) -> None:
@@ -254,12 +243,6 @@ class DevelopmentForm(EventForm):
             note=data["note"].strip(),
             speaker_label=data["speaker_label"].strip(),
         )
-
-    def bounty(self):
-        amount = self.cleaned_data.get("new_bounty_amount")
-        if amount is None:
-            return None
-        return amount, self.cleaned_data["new_bounty_currency"].strip().upper()
 
 
 class ArticleForm(VersionedForm):

@@ -178,6 +178,43 @@ def attribution_text(speaker_label: str, speaker_name: str, attribution: str) ->
     return speaker_label or speaker_name or dict(Attribution.choices).get(attribution, attribution)
 
 
+def _bounty_amount_field(help_text: str) -> models.DecimalField:
+    return models.DecimalField(
+        max_digits=16, decimal_places=2, null=True, blank=True, help_text=help_text
+    )
+
+
+def _bounty_currency_field() -> models.CharField:
+    return models.CharField(max_length=3, blank=True)
+
+
+def _bounty_constraints(model_name: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(bounty_amount__isnull=True) | Q(bounty_amount__gte=0),
+            name=f"{model_name}_bounty_not_negative",
+        ),
+        models.CheckConstraint(
+            condition=Q(bounty_amount__isnull=True, bounty_currency="")
+            | (Q(bounty_amount__isnull=False) & ~Q(bounty_currency="")),
+            name=f"{model_name}_bounty_has_currency",
+        ),
+    ]
+
+
+def _bounty_clean(record) -> None:
+    """A bounty is an amount with its currency, three capital letters, or neither."""
+    record.bounty_currency = (record.bounty_currency or "").strip().upper()
+    if record.bounty_amount is not None and not record.bounty_currency:
+        raise ValidationError({"bounty_currency": "Give the bounty's currency (e.g. USD)."})
+    if record.bounty_amount is None and record.bounty_currency:
+        raise ValidationError({"bounty_amount": "Give the bounty's amount, or no currency."})
+    if record.bounty_currency and not re.fullmatch("[A-Z]{3}", record.bounty_currency):
+        raise ValidationError(
+            {"bounty_currency": "A currency is three letters, as in ISO 4217 (e.g. USD)."}
+        )
+
+
 class DatedFact(Fact):
     """Abstract: a fact with a partial date (when it happened, as the source gives it)."""
 
@@ -280,8 +317,11 @@ class Indictment(DatedFact):
     charges = models.TextField()
     filed_on = models.DateField(null=True, blank=True, db_index=True)
     filed_precision = _precision_field()
-    bounty_amount = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
-    bounty_currency = models.CharField(max_length=3, blank=True)
+    bounty_amount = _bounty_amount_field(
+        "The reward for an arrest as first reported. A bounty development (an event with an "
+        "amount) changes it from its date on."
+    )
+    bounty_currency = _bounty_currency_field()
     status = models.CharField(
         max_length=16, choices=IndictmentStatus, default=IndictmentStatus.IN_FORCE, db_index=True
     )
@@ -294,15 +334,7 @@ class Indictment(DatedFact):
         constraints = [
             *Fact.Meta.constraints,
             _valid_choice("status", IndictmentStatus, "indictment_valid_status"),
-            models.CheckConstraint(
-                condition=Q(bounty_amount__isnull=True) | Q(bounty_amount__gte=0),
-                name="indictment_bounty_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(bounty_amount__isnull=True, bounty_currency="")
-                | (Q(bounty_amount__isnull=False) & ~Q(bounty_currency="")),
-                name="indictment_bounty_has_currency",
-            ),
+            *_bounty_constraints("indictment"),
         ]
 
     def __str__(self) -> str:
@@ -312,15 +344,7 @@ class Indictment(DatedFact):
         return reverse("negotiations:indictment", args=[self.pk])
 
     def clean(self) -> None:
-        self.bounty_currency = (self.bounty_currency or "").strip().upper()
-        if self.bounty_amount is not None and not self.bounty_currency:
-            raise ValidationError({"bounty_currency": "Give the bounty's currency (e.g. USD)."})
-        if self.bounty_amount is None and self.bounty_currency:
-            raise ValidationError({"bounty_amount": "Give the bounty's amount, or no currency."})
-        if self.bounty_currency and not re.fullmatch("[A-Z]{3}", self.bounty_currency):
-            raise ValidationError(
-                {"bounty_currency": "A currency is three letters, as in ISO 4217 (e.g. USD)."}
-            )
+        _bounty_clean(self)
 
 
 class Offer(DatedFact):
@@ -412,6 +436,10 @@ class Event(DatedFact):
     status_to = models.CharField(
         max_length=20, blank=True, help_text="For a status change: the linked record's new status."
     )
+    bounty_amount = _bounty_amount_field(
+        "For a new bounty: the indictment's reward from this date on."
+    )
+    bounty_currency = _bounty_currency_field()
 
     history = HistoricalRecords(m2m_fields=[actors])
 
@@ -443,6 +471,7 @@ class Event(DatedFact):
             _valid_choice("kind", EventKind, "event_valid_kind"),
             _valid_choice("status", EventStatus, "event_valid_status"),
             _valid_choice("occurred_precision", DatePrecision, "event_valid_precision"),
+            *_bounty_constraints("event"),
         ]
 
     def __str__(self) -> str:
@@ -462,6 +491,9 @@ class Event(DatedFact):
         return shown(self.offer) or shown(self.channel) or shown(self.indictment)
 
     def clean(self) -> None:
+        _bounty_clean(self)
+        if self.bounty_amount is not None and not self.indictment_id:
+            raise ValidationError({"indictment": "A new bounty needs the indictment it concerns."})
         if not self.status_to:
             return
         links = [

@@ -4,7 +4,6 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,10 +11,9 @@ from django.db import IntegrityError, transaction
 
 from core.dates import date_range_problem
 from core.editing import record_create, record_update
-from core.models import Origin, ReviewState
+from core.models import Origin
 from negotiations.choices import (
     Attribution,
-    EventKind,
     ParticipantRole,
 )
 from negotiations.models import (
@@ -163,13 +161,14 @@ def event_record(
     fields: dict,
     actors: list | None = None,
     source: SourceInput | None = None,
-    bounty: tuple[Decimal, str] | None = None,
 ) -> Event:
     """An editor's development on the timeline, cited, applying any status change it makes.
 
     A status change (`status_to` with its offer, channel or indictment) also sets the
     record's current status, unless a later change is already known: entering an old
-    development never overrides a newer one (see subject_status_recompute).
+    development never overrides a newer one (see subject_status_recompute). A new bounty
+    (`bounty_amount` with its indictment) stays on the event: the indictment's reward on
+    any date is its latest bounty by then (selectors.indictment_list).
     """
     fields = dict(fields)
     if source and source.published_on and not fields.get("first_reported_on"):
@@ -179,8 +178,6 @@ def event_record(
         evidence_add(record=event, source=source, by=by)
     if event.status_to and event.subject is not None:
         subject_status_recompute(subject=event.subject, by=by)
-    if bounty and event.indictment_id:
-        _bounty_apply(event, bounty, by)
     return event
 
 
@@ -206,24 +203,6 @@ def subject_status_recompute(*, subject, by):
     return record_update(record=subject, by=by, changes={"status": status})
 
 
-def _bounty_apply(event: Event, bounty: tuple[Decimal, str], by) -> None:
-    """A raised (or cut) bounty sets the indictment's amount, unless a later one is known."""
-    later = (
-        Event.objects.filter(indictment_id=event.indictment_id, kind=EventKind.BOUNTY)
-        .exclude(pk=event.pk)
-        .exclude(review_state=ReviewState.REJECTED)
-        .filter(occurred_on__gt=event.occurred_on)
-        .exists()
-    )
-    if not later:
-        amount, currency = bounty
-        record_update(
-            record=event.indictment,
-            by=by,
-            changes={"bounty_amount": amount, "bounty_currency": currency},
-        )
-
-
 @transaction.atomic
 def development_record(
     *,
@@ -232,15 +211,12 @@ def development_record(
     actors: list,
     new_actor_names: list[str] = (),
     source: SourceInput | None = None,
-    bounty: tuple[Decimal, str] | None = None,
 ) -> Event:
     """An editor's development, creating the actors it names that are not known yet."""
     from actors.services import actor_create
 
     created = [actor_create(by=by, fields={"name": name}) for name in new_actor_names]
-    return event_record(
-        by=by, fields=fields, actors=[*actors, *created], source=source, bounty=bounty
-    )
+    return event_record(by=by, fields=fields, actors=[*actors, *created], source=source)
 
 
 @transaction.atomic

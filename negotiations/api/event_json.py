@@ -7,14 +7,16 @@ tests/api/test_event_values.py holds the two to the same output.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils import timezone
+from rest_framework.serializers import DecimalField
 
 from actors.models import Actor
 from core.api.serializers import api_url
 from core.dates import format_partial_date
 from core.models import ReviewState
-from negotiations.models import Article, Indictment, Offer, TalksChannel, attribution_text
+from negotiations.models import Article, Event, Indictment, Offer, TalksChannel, attribution_text
 from negotiations.selectors import event_relations
 
 
@@ -28,6 +30,15 @@ def _datetime(value: dt.datetime | None, zone) -> str | None:
 
 def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+# As EventSerializer writes the model's decimal field: a string at its decimal places.
+_BOUNTY = Event._meta.get_field("bounty_amount")
+_decimal_field = DecimalField(max_digits=_BOUNTY.max_digits, decimal_places=_BOUNTY.decimal_places)
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else _decimal_field.to_representation(value)
 
 
 class _Links:
@@ -121,6 +132,8 @@ def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dic
                 charges=row["indictment__charges"],
             ),
             "status_to": row["status_to"],
+            "bounty_amount": _decimal(row["bounty_amount"]),
+            "bounty_currency": row["bounty_currency"],
             "origin": row["origin"],
             "review_state": row["review_state"],
             "first_reported_on": _date(row["first_reported_on"]),

@@ -52,6 +52,8 @@ class EventSerializer(FactSerializer):
             "channel",
             "indictment",
             "status_to",
+            "bounty_amount",
+            "bounty_currency",
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
@@ -128,6 +130,15 @@ class IndictmentSerializer(FactSerializer):
     defendants = LinkSerializer(many=True, read_only=True)
     authority = LinkSerializer(read_only=True, allow_null=True)
     status_as_of = serializers.CharField(read_only=True)
+    bounty_as_of = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text="The reward on the as-of date: the latest bounty development by then, "
+        "else the one first reported (`bounty_amount`).",
+    )
+    bounty_currency_as_of = serializers.CharField(read_only=True)
 
     class Meta:
         model = Indictment
@@ -141,6 +152,8 @@ class IndictmentSerializer(FactSerializer):
             "filed_precision",
             "bounty_amount",
             "bounty_currency",
+            "bounty_as_of",
+            "bounty_currency_as_of",
             "status",
             "status_as_of",
             *FactSerializer.PROVENANCE,
@@ -260,6 +273,8 @@ class EventCreateSerializer(serializers.ModelSerializer):
             "channel",
             "indictment",
             "status_to",
+            "bounty_amount",
+            "bounty_currency",
             "source",
         ]
 

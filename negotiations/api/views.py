@@ -113,7 +113,7 @@ class IndictmentViewSet(RecordViewSet):
     change_serializer = s.change_serializer_for(Indictment)
     filterset_class = IndictmentFilterSet
     search_fields = ["charges"]
-    ordering_fields = ["filed_on", "bounty_amount", *DATED]
+    ordering_fields = ["filed_on", "bounty_amount", "bounty_as_of", *DATED]
 
 
 @editable

@@ -29,6 +29,8 @@ EVENT_VALUES = (
     "occurred_on",
     "occurred_precision",
     "status_to",
+    "bounty_amount",
+    "bounty_currency",
     "origin",
     "review_state",
     "first_reported_on",

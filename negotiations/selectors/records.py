@@ -129,6 +129,21 @@ def _status_since(link: str, date_field: str, as_of: dt.date | None):
     )
 
 
+def _bounty_as_of(field: str, as_of: dt.date | None):
+    """An indictment's reward (`field`: amount or currency) on `as_of`: that of its latest
+    bounty development known and occurred by then, else the one first reported with it."""
+    day = as_of or today()
+    bounties = (
+        Event.objects.filter(
+            indictment=OuterRef("pk"), status=EventStatus.OCCURRED, bounty_amount__isnull=False
+        )
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(known_by(day), occurred_on__lte=day)
+        .order_by("-occurred_on", "-id")
+    )
+    return Coalesce(Subquery(bounties.values(field)[:1]), F(field))
+
+
 def _channel_last_seen(as_of: dt.date | None):
     """A channel's last activity known on `as_of`: its latest known development, or its
     recorded last activity, whichever is later, but never a day after `as_of`."""
@@ -199,7 +214,11 @@ def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
             Prefetch("defendants", queryset=actors_shown()),
             evidence_prefetch(as_of),
         )
-        .annotate(status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of))
+        .annotate(
+            status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of),
+            bounty_as_of=_bounty_as_of("bounty_amount", as_of),
+            bounty_currency_as_of=_bounty_as_of("bounty_currency", as_of),
+        )
     )
 
 

@@ -174,7 +174,7 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         indictments_in_force=indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).count(),
         indictments=list(
             indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).order_by(
-                F("bounty_amount").desc(nulls_last=True), F("filed_on").desc(nulls_last=True)
+                F("bounty_as_of").desc(nulls_last=True), F("filed_on").desc(nulls_last=True)
             )[:limit]
         ),
         positions=list(positions),

@@ -139,7 +139,6 @@ def development_add(request):
                 actors=[*form.cleaned_data["actors"], *form.named_actors],
                 new_actor_names=form.new_actor_names,
                 source=form.source(),
-                bounty=form.bounty(),
             )
         except ValidationError as error:
             form.apply_error(error)

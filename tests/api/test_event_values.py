@@ -3,6 +3,7 @@ must say exactly what EventSerializer says of each event, in the same order and 
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 from rest_framework.renderers import JSONRenderer
@@ -34,6 +35,8 @@ def varied_events(sample_article):
         channel=TalksChannelFactory(),
         indictment=IndictmentFactory(),
         summary="With <b>markup</b> & an ampersand",
+        bounty_amount=Decimal("25000000.5"),
+        bounty_currency="USD",
     )
     # Two actors of one name (ordered by id between them) and one an editor rejected.
     twins = [ActorFactory(name="Same Name"), ActorFactory(name="Same Name")]
@@ -116,6 +119,7 @@ def test_the_event_with_every_link_shows_them_all(api, varied_events):
     assert [actor["name"] for actor in event["actors"]] == ["Same Name", "Same Name", "Zed"]
     assert event["actors"][0]["id"] < event["actors"][1]["id"]
     assert len(event["offer"]["name"]) == 80
+    assert (event["bounty_amount"], event["bounty_currency"]) == ("25000000.50", "USD")
     assert event["channel"]["url"].endswith(f"/api/v1/channels/{varied_events.channel_id}/")
     assert {e["attribution_text"] for e in event["evidence"]} >= {
         "Same Name",

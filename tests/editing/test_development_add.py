@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from actors.models import Actor, Alias
 from negotiations.models import Event, Evidence, Offer
-from negotiations.selectors import event_list, negotiation_state, offer_list
+from negotiations.selectors import event_list, indictment_list, negotiation_state, offer_list
 from tests.editing.conftest import errors_of
 from tests.factories import ActorFactory, IndictmentFactory
 
@@ -76,20 +76,27 @@ def test_a_development_declines_an_offer_and_the_state_shows_it(editor_client, o
     assert before.status_as_of == "proposed"
 
 
-def test_a_raised_bounty_sets_the_indictment_amount(editor_client):
-    indictment = IndictmentFactory()
+def test_a_raised_bounty_is_the_indictment_reward_from_its_date(editor_client):
+    indictment = IndictmentFactory(bounty_amount=15_000_000, bounty_currency="USD")
     response = editor_client.post(
         URL,
         development(
             kind="bounty",
             indictment=indictment.pk,
-            new_bounty_amount="25000000",
-            new_bounty_currency="usd",
+            bounty_amount="25000000",
+            bounty_currency="eur",
         ),
     )
     assert response.status_code == 302
+    assert (Event.objects.get().bounty_amount, Event.objects.get().bounty_currency) == (
+        25_000_000,
+        "EUR",
+    )
+
+    found = indictment_list().get(pk=indictment.pk)
+    assert (found.bounty_as_of, found.bounty_currency_as_of) == (25_000_000, "EUR")
     indictment.refresh_from_db()
-    assert (indictment.bounty_amount, indictment.bounty_currency) == (25_000_000, "USD")
+    assert indictment.bounty_amount == 15_000_000  # as first reported, kept
 
 
 def test_actors_are_found_by_alias_or_created_on_the_spot(editor_client):
@@ -120,7 +127,12 @@ def test_actors_are_found_by_alias_or_created_on_the_spot(editor_client):
         ({"source_kind": "editor", "note": ""}, "note", "Required for this kind of source."),
         ({"source_kind": "url", "quote": "x"}, "url", "Required for this kind of source."),
         ({"actor_names": "Nobody Known"}, "actor_names", "No actor is called Nobody Known"),
-        ({"new_bounty_amount": "5"}, "indictment", "A new bounty needs the indictment"),
+        ({"bounty_amount": "5"}, "bounty_currency", "Give the bounty's currency"),
+        (
+            {"bounty_amount": "5", "bounty_currency": "usd"},
+            "indictment",
+            "A new bounty needs the indictment",
+        ),
     ],
 )
 def test_invalid_input_is_refused_next_to_its_field(editor_client, overrides, field, message):
@@ -169,10 +181,10 @@ def test_a_new_bounty_of_zero_is_recorded(editor_client):
         development(
             kind="bounty",
             indictment=indictment.pk,
-            new_bounty_amount="0",
-            new_bounty_currency="usd",
+            bounty_amount="0",
+            bounty_currency="usd",
         ),
     )
     assert response.status_code == 302
-    indictment.refresh_from_db()
-    assert (indictment.bounty_amount, indictment.bounty_currency) == (0, "USD")
+    found = indictment_list().get(pk=indictment.pk)
+    assert (found.bounty_as_of, found.bounty_currency_as_of) == (0, "USD")

@@ -25,11 +25,11 @@ def test_a_new_bounty_in_a_development_refuses_it_next_to_its_field(editor_clien
         development(
             kind="bounty",
             indictment=indictment.pk,
-            new_bounty_amount="5",
-            new_bounty_currency="$$",
+            bounty_amount="5",
+            bounty_currency="$$",
         ),
     )
-    assert errors_of(response, "new_bounty_currency") == [MESSAGE]
+    assert errors_of(response, "bounty_currency") == [MESSAGE]
 
 
 def test_the_api_refuses_it(editor):
