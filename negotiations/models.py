@@ -205,6 +205,8 @@ def _bounty_constraints(model_name: str) -> list[models.CheckConstraint]:
 def _bounty_clean(record) -> None:
     """A bounty is an amount with its currency, three capital letters, or neither."""
     record.bounty_currency = (record.bounty_currency or "").strip().upper()
+    if record.bounty_amount is not None and record.bounty_amount < 0:
+        raise ValidationError({"bounty_amount": "A bounty cannot be negative."})
     if record.bounty_amount is not None and not record.bounty_currency:
         raise ValidationError({"bounty_currency": "Give the bounty's currency (e.g. USD)."})
     if record.bounty_amount is None and record.bounty_currency:

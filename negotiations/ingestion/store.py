@@ -41,9 +41,26 @@ class ArticleStore:
         self.touched: dict[type, set[int]] = defaultdict(set)
 
     # --- shared -------------------------------------------------------------------
-    def _upsert(self, model: type[models.Model], key: str, fields: dict, m2m: dict | None = None):
-        """The record with this fingerprint, created or refreshed; None if an editor rejected it."""
+    def _upsert(
+        self,
+        model: type[models.Model],
+        key: str,
+        fields: dict,
+        m2m: dict | None = None,
+        first_reported: dict | None = None,
+    ):
+        """The record with this fingerprint, created or refreshed; None if an editor rejected it.
+
+        `first_reported` fields keep the value of the record's earliest article: a later
+        article refreshes them only where they are still empty.
+        """
         record = model.objects.filter(fingerprint=key).first()
+        first_reported = first_reported or {}
+        if record is not None and record.first_reported_on:
+            later = self.article.published_on > record.first_reported_on
+            if later and any(getattr(record, name) not in (None, "") for name in first_reported):
+                first_reported = {}
+        fields = {**fields, **first_reported}
         if record is None:
             record = model(
                 fingerprint=key,
@@ -205,8 +222,11 @@ class ArticleStore:
                     "filed_on": candidate.date.start,
                     "filed_precision": candidate.date.precision,
                 }
+            # The reward as first reported: a later change is a bounty development, which
+            # an editor records with its date (see selectors.indictment_list).
+            reward = {}
             if candidate.bounty_amount:
-                fields |= {
+                reward = {
                     "bounty_amount": candidate.bounty_amount,
                     "bounty_currency": candidate.bounty_currency or "USD",
                 }
@@ -215,6 +235,7 @@ class ArticleStore:
                 fingerprint("indictment", sorted(defendants)),
                 fields,
                 {"defendants": defendants},
+                first_reported=reward,
             )
             if record:
                 indictments[id(candidate)] = record

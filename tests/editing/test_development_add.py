@@ -128,6 +128,7 @@ def test_actors_are_found_by_alias_or_created_on_the_spot(editor_client):
         ({"source_kind": "url", "quote": "x"}, "url", "Required for this kind of source."),
         ({"actor_names": "Nobody Known"}, "actor_names", "No actor is called Nobody Known"),
         ({"bounty_amount": "5"}, "bounty_currency", "Give the bounty's currency"),
+        ({"bounty_amount": "-5", "bounty_currency": "usd"}, "bounty_amount", "cannot be negative"),
         (
             {"bounty_amount": "5", "bounty_currency": "usd"},
             "indictment",

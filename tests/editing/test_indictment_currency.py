@@ -43,3 +43,17 @@ def test_the_api_refuses_it(editor):
     )
     assert response.status_code == 400
     assert MESSAGE in str(response.json())
+
+
+def test_a_negative_bounty_is_refused_by_name_at_both_doors(editor):
+    indictment = IndictmentFactory()
+    api = APIClient()
+    api.force_authenticate(editor)
+    patch = {"bounty_amount": "-5.00", "bounty_currency": "USD"}
+    response = api.patch(f"/api/v1/indictments/{indictment.pk}/", patch, format="json")
+    assert response.status_code == 400
+    assert "bounty_amount" in response.json()["errors"]
+    event = {"title": "Reward", "occurred_on": "2025-01-10", "indictment": indictment.pk}
+    response = api.post("/api/v1/events/", event | patch, format="json")
+    assert response.status_code == 400
+    assert "bounty_amount" in response.json()["errors"]
