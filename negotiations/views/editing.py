@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from actors.forms import ActorForm
+from actors.forms import ActorForm, RoleForm
 from actors.services import actor_create, actor_update
 from core.editing import VersionConflict, record_create, record_update
 from core.permissions import editor_required
@@ -22,7 +22,7 @@ from negotiations.forms import (
     PositionForm,
 )
 from negotiations.models import Article
-from negotiations.records import RECORD_MODELS, record_url
+from negotiations.records import RECORD_MODELS, REVIEW_MODELS, record_url
 from negotiations.services import article_submit, channel_create, channel_update, development_record
 
 FORMS = {
@@ -32,13 +32,17 @@ FORMS = {
     "indictment": IndictmentForm,
     "event": EventForm,
     "position": PositionForm,
+    "role": RoleForm,
 }
 
 
-def _model(model_name: str):
-    if model_name not in RECORD_MODELS:
+def _model(model_name: str, *, adding: bool = False):
+    """A kind of record editors change: every record, and roles, which are edited (and
+    their history kept) like the rest but added on their actor's page."""
+    models = RECORD_MODELS if adding else REVIEW_MODELS
+    if model_name not in models:
         raise Http404("No such kind of record.")
-    return RECORD_MODELS[model_name]
+    return models[model_name]
 
 
 def _save(model_name: str, form, by, record=None):
@@ -64,7 +68,7 @@ def _save(model_name: str, form, by, record=None):
 
 @editor_required
 def record_add(request, model_name: str):
-    _model(model_name)
+    _model(model_name, adding=True)
     if model_name == "event":
         return redirect("negotiations:development_add")
     form = FORMS[model_name](request.POST or None)

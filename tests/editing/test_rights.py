@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from actors.models import Alias
+from actors.models import Alias, Role
 from tests.factories import (
     ActorFactory,
     EventFactory,
@@ -27,6 +27,7 @@ def records(db):
         "indictment": IndictmentFactory(),
         "event": EventFactory(),
         "position": PositionFactory(),
+        "role": Role.objects.create(actor=actor, title="Minister"),
     }
 
 
@@ -36,13 +37,13 @@ def page_urls(records) -> list[str]:
         reverse("negotiations:article_add"),
         reverse("negotiations:review"),
     ]
-    for name in ("actor", "offer", "channel", "indictment", "event", "position"):
+    for name in ("actor", "offer", "channel", "indictment", "event", "position", "role"):
         pk = records[name].pk
         urls += [
             reverse("negotiations:record_edit", args=[name, pk]),
             reverse("negotiations:record_history", args=[name, pk]),
         ]
-        if name != "event":
+        if name not in ("event", "role"):
             urls.append(reverse("negotiations:record_add", args=[name]))
     return urls
 
