@@ -15,7 +15,7 @@ from rest_framework.serializers import DecimalField
 from actors.models import Actor
 from core.api.serializers import api_url
 from core.dates import format_partial_date
-from core.models import ReviewState
+from core.models import shown
 from negotiations.models import Article, Event, Indictment, Offer, TalksChannel, attribution_text
 from negotiations.selectors import event_relations
 
@@ -53,19 +53,23 @@ class _Links:
         self.made = {}
 
     def __call__(self, model, pk, review_state, **fields) -> dict | None:
-        if pk is None or review_state == ReviewState.REJECTED:
+        if pk is None:
             return None
         key = (model, pk)
         if key not in self.made:
-            # A bare instance: __str__ reads attributes only, and Model.__init__ (defaults
-            # for every field) was a tenth of the response's time.
+            # A bare instance: __str__ and `shown` read attributes only, and Model.__init__
+            # (defaults for every field) was a tenth of the response's time.
             record = model.__new__(model)
-            record.__dict__.update(id=pk, **fields)
-            self.made[key] = {
-                "id": pk,
-                "url": api_url(self.request, model._meta.model_name, pk),
-                "name": str(record),
-            }
+            record.__dict__.update(id=pk, review_state=review_state, **fields)
+            self.made[key] = (
+                None
+                if shown(record) is None
+                else {
+                    "id": pk,
+                    "url": api_url(self.request, model._meta.model_name, pk),
+                    "name": str(record),
+                }
+            )
         return self.made[key]
 
 
