@@ -1,0 +1,1 @@
+"""Extraction measured against a gold-annotated corpus (see tests/data/corpus/README.md)."""
