@@ -141,7 +141,9 @@ def export_article(article: Article) -> dict:
             else None,
             "quote": quote,
         }
-        for record, quote in _stored(Indictment.objects.prefetch_related("defendants__aliases"), article)
+        for record, quote in _stored(
+            Indictment.objects.prefetch_related("defendants__aliases"), article
+        )
     ]
     offers = [
         {

@@ -14,16 +14,87 @@ from difflib import SequenceMatcher
 TYPES = ("actors", "indictments", "offers", "talks_channels", "events")
 
 _STOP = frozenset(
-    "a an the of and or to in on for by with at from as is was were be been has had have that "
-    "this it its his her their he she they we our said says would could will not no into over "
-    "than more most about after before against between during under".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "that",
+        "this",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "we",
+        "our",
+        "said",
+        "says",
+        "would",
+        "could",
+        "will",
+        "not",
+        "no",
+        "into",
+        "over",
+        "than",
+        "more",
+        "most",
+        "about",
+        "after",
+        "before",
+        "against",
+        "between",
+        "during",
+        "under",
+    ]
 )
 # A name with one of these words is an institution, never a person: "Maduro" is not
 # "the Maduro government".
 _INSTITUTIONAL = frozenset(
-    "government administration department ministry council court office platform party "
-    "congress assembly military army commission agency regime opposition delegation "
-    "embassy".split()
+    [
+        "government",
+        "administration",
+        "department",
+        "ministry",
+        "council",
+        "court",
+        "office",
+        "platform",
+        "party",
+        "congress",
+        "assembly",
+        "military",
+        "army",
+        "commission",
+        "agency",
+        "regime",
+        "opposition",
+        "delegation",
+        "embassy",
+    ]
 )
 
 
@@ -95,7 +166,8 @@ def _indictment(gold: dict, extracted: dict) -> bool:
 
 
 def _offer(gold: dict, extracted: dict) -> bool:
-    if not _same_name(_names(gold.get("offered_by") or ""), _names(extracted.get("offered_by") or "")):
+    makers = _names(gold.get("offered_by") or ""), _names(extracted.get("offered_by") or "")
+    if not _same_name(*makers):
         return False
     terms = _content_words(" ".join(_as_list(gold.get("terms")))) & _content_words(
         " ".join(_as_list(extracted.get("terms")))
@@ -185,9 +257,7 @@ def score_type(kind: str, gold: list[dict], extracted: list[dict]) -> TypeScore:
     used: set[int] = set()
     missed = []
     for item in gold:
-        hit = next(
-            (i for i, e in enumerate(extracted) if i not in used and match(item, e)), None
-        )
+        hit = next((i for i, e in enumerate(extracted) if i not in used and match(item, e)), None)
         if hit is None:
             missed.append(item)
         else:
