@@ -13,89 +13,17 @@ from difflib import SequenceMatcher
 
 TYPES = ("actors", "indictments", "offers", "talks_channels", "events")
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "for",
-        "by",
-        "with",
-        "at",
-        "from",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "had",
-        "have",
-        "that",
-        "this",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "they",
-        "we",
-        "our",
-        "said",
-        "says",
-        "would",
-        "could",
-        "will",
-        "not",
-        "no",
-        "into",
-        "over",
-        "than",
-        "more",
-        "most",
-        "about",
-        "after",
-        "before",
-        "against",
-        "between",
-        "during",
-        "under",
-    ]
-)
+_STOP = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from",
+         "as", "is", "was", "were", "be", "been", "has", "had", "have", "that", "this", "it", "its",
+         "his", "her", "their", "he", "she", "they", "we", "our", "said", "says", "would", "could",
+         "will", "not", "no", "into", "over", "than", "more", "most", "about", "after", "before",
+         "against", "between", "during", "under"}  # fmt: skip
 # A name with one of these words is an institution, never a person: "Maduro" is not
 # "the Maduro government".
-_INSTITUTIONAL = frozenset(
-    [
-        "government",
-        "administration",
-        "department",
-        "ministry",
-        "council",
-        "court",
-        "office",
-        "platform",
-        "party",
-        "congress",
-        "assembly",
-        "military",
-        "army",
-        "commission",
-        "agency",
-        "regime",
-        "opposition",
-        "delegation",
-        "embassy",
-    ]
-)
+_INSTITUTIONAL = {"government", "administration", "department", "ministry", "council", "court",
+                  "office", "platform", "party", "congress", "assembly", "military", "army",
+                  "commission", "agency", "regime", "opposition", "delegation",
+                  "embassy"}  # fmt: skip
 
 
 def fold(text: str | None) -> str:
