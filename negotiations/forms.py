@@ -256,9 +256,9 @@ class ArticleForm(VersionedForm):
     published_on = forms.DateField(
         label="Published on", widget=forms.DateInput(attrs={"type": "date"})
     )
-    title = forms.CharField(required=False, max_length=500)
-    publisher = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
+    title = forms.CharField(required=False, max_length=1000)
+    publisher = forms.CharField(required=False, max_length=1000)
+    url = forms.URLField(label="URL", required=False, max_length=2048, assume_scheme="https")
 
     def clean(self):
         data = super().clean()

@@ -40,9 +40,11 @@ def _valid_choice(field: str, choices: type[models.TextChoices], name: str):
 class Article(models.Model):
     """A news article, stored once (by content hash) exactly as received after normalisation."""
 
-    title = models.CharField(max_length=500, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=2000, blank=True)
+    # Generous, so long metadata is kept; article_submit trims what is longer still.
+    title = models.CharField(max_length=1000, blank=True)
+    publisher = models.CharField(max_length=1000, blank=True)
+    # Django's URLValidator refuses URLs longer than 2,048 characters.
+    url = models.URLField(max_length=2048, blank=True)
     published_on = models.DateField(db_index=True)
     text = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -54,6 +54,34 @@ def article_text_problem(text: object) -> str | None:
 class Submission:
     article: Article
     created: bool
+    notes: tuple[str, ...] = ()
+
+
+def _article_metadata_fit(fields: dict[str, str], metadata: dict) -> list[str]:
+    """Fit title, publisher and URL to their columns, in place, saying what changed.
+
+    A long title or publisher is trimmed; a URL is left out rather than cut into a wrong
+    link. Either way the full value goes to `metadata["untrimmed"]`, and the article is kept.
+    """
+    notes = []
+    for name, value in fields.items():
+        limit = Article._meta.get_field(name).max_length
+        if len(value) <= limit:
+            continue
+        metadata.setdefault("untrimmed", {})[name] = value
+        if name == "url":
+            fields[name] = ""
+            notes.append(
+                f"url: {len(value):,} characters, over the {limit:,} allowed; "
+                "left out (kept in metadata)."
+            )
+        else:
+            fields[name] = value[: limit - 1].rstrip() + "…"
+            notes.append(
+                f"{name}: trimmed from {len(value):,} to {limit:,} characters "
+                "(kept whole in metadata)."
+            )
+    return notes
 
 
 def article_submit(
@@ -68,7 +96,8 @@ def article_submit(
 ) -> Submission:
     """Store an article once by content hash and enqueue its ingestion.
 
-    The same text again returns the existing article and changes nothing.
+    The same text again returns the existing article and changes nothing. Metadata too
+    long for its column is trimmed, never refused; `notes` says what was trimmed.
     """
     problem = article_text_problem(text)
     if problem:
@@ -83,14 +112,15 @@ def article_submit(
     if existing is not None:
         return Submission(existing, created=False)
 
+    fields = {"title": title.strip(), "publisher": publisher.strip(), "url": url.strip()}
+    metadata = dict(metadata or {})
+    notes = _article_metadata_fit(fields, metadata)
     article = Article(
         text=text,
         content_hash=content_hash,
         published_on=published_on,
-        title=title.strip(),
-        publisher=publisher.strip(),
-        url=url.strip(),
-        metadata=metadata or {},
+        **fields,
+        metadata=metadata,
         submitted_by=submitted_by,
     )
     article.full_clean(exclude=["content_hash"])
@@ -101,7 +131,7 @@ def article_submit(
     except IntegrityError:
         # Submitted at the same moment by someone else: theirs is the article.
         return Submission(Article.objects.get(content_hash=content_hash), created=False)
-    return Submission(article, created=True)
+    return Submission(article, created=True, notes=tuple(notes))
 
 
 def _enqueue_ingestion(article_id: int) -> None:

@@ -230,9 +230,9 @@ class ArticleSubmitSerializer(serializers.Serializer):
 
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
     published_on = serializers.DateField()
-    title = serializers.CharField(max_length=500, required=False, default="")
-    publisher = serializers.CharField(max_length=200, required=False, default="")
-    url = serializers.URLField(max_length=2000, required=False, default="")
+    title = serializers.CharField(max_length=1000, required=False, default="")
+    publisher = serializers.CharField(max_length=1000, required=False, default="")
+    url = serializers.URLField(max_length=2048, required=False, default="")
     metadata = serializers.DictField(required=False, default=dict)
 
 

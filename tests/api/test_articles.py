@@ -67,3 +67,12 @@ def test_an_article_shows_its_evidence_spans(api, sample_article):
             assert span["record"]["url"] is None
         else:
             assert span["record"]["url"].endswith(f"/{span['record']['id']}/")
+
+
+def test_a_long_publisher_is_accepted_and_an_absurd_one_is_a_400_naming_it(editor_api):
+    publisher = "Ministry of Foreign Affairs of Norland, posted by its embassy; " * 5
+    assert _submit(editor_api, publisher=publisher).status_code == 202
+    response = _submit(editor_api, text="Envoys met again.", publisher="Wire " * 1000)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["publisher"]
+    assert Article.objects.get().publisher == publisher.strip()
