@@ -22,7 +22,10 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
 }  # fmt: skip
-_NOISE = re.compile(r"^(?:the|in|on|since|by|until|from|of|this past|early|late|mid)\s+")
+_NOISE = re.compile(
+    r"^(?:the|in|on|since|by|until|from|of|this past|early|late|mid|at least|around|about|"
+    r"or|or around|(?:start|beginning|end|middle|first half|second half) of)\s+"
+)
 
 
 @cache
@@ -90,8 +93,13 @@ def resolve_date(
         precision = DatePrecision.DAY if ago and unit == "day" else DatePrecision.MONTH
         return PartialDate(middle, precision)
 
-    if phrase in {"yesterday", "today"}:
-        return PartialDate(published - dt.timedelta(days=phrase == "yesterday"), DatePrecision.DAY)
+    if phrase in {"yesterday", "today", "tomorrow"}:
+        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[phrase]
+        return PartialDate(published + dt.timedelta(days=step), DatePrecision.DAY)
+
+    # "recent weeks", "recent days": vague, so only the month of publication.
+    if re.fullmatch(r"(?:recent|(?:the )?(?:past|last) few) (?:days|weeks)", phrase):
+        return PartialDate(published, DatePrecision.MONTH)
 
     weekday = re.fullmatch(r"(?:last |next |this )?(\w+day)", phrase)
     if weekday and weekday.group(1) in _WEEKDAYS:
@@ -99,7 +107,10 @@ def resolve_date(
         if future or phrase.startswith("next"):
             delta = (target - published.weekday()) % 7 or 7
             return PartialDate(published + dt.timedelta(days=delta), DatePrecision.DAY)
-        delta = (published.weekday() - target) % 7 or 7
+        # A bare weekday is the publication day when it falls on it ("said Monday").
+        delta = (published.weekday() - target) % 7
+        if phrase.startswith("last"):
+            delta = delta or 7
         return PartialDate(published - dt.timedelta(days=delta), DatePrecision.DAY)
 
     month_only = re.fullmatch(r"([a-z]+)\.?(?: (\d{4}))?", phrase)

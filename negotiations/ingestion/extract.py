@@ -1,9 +1,10 @@
 """One article's text in, its candidate records out (no database access here)."""
 
 import datetime as dt
+import re
 
 from core.dates import DatePrecision, PartialDate
-from negotiations.choices import EventKind, OfferStatus
+from negotiations.choices import Attribution, EventKind, OfferStatus
 from negotiations.ingestion.actors import ArticleActors
 from negotiations.ingestion.attribution import sentence_source
 from negotiations.ingestion.candidates import (
@@ -12,10 +13,15 @@ from negotiations.ingestion.candidates import (
     Extraction,
     IndictmentCandidate,
     OfferCandidate,
+    Source,
 )
 from negotiations.ingestion.facts import SentenceFacts
 from negotiations.ingestion.nlp import get_nlp
 from negotiations.ingestion.vocabulary import phrase_set
+
+_STOP_WORDS = {"the", "and", "for", "with", "from", "that", "this", "his", "her", "its", "their",
+               "was", "were", "has", "had", "have", "been", "will", "would", "into", "over",
+               "after", "before", "said", "says"}  # fmt: skip
 
 
 class NoEnglishText(ValueError):
@@ -57,8 +63,12 @@ def extract(text: str, published: dt.date) -> Extraction:
 
     previous = None
     plural = []  # the last list of several actors, for "their"
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         if sent in headlines:
+            # A heading reads no facts but its date: "Negotiations resumed, 17 October 2023".
+            source = Source(sent.start_char, sent.end_char, Attribution.PUBLICATION)
+            before = _line_before(sentences, index)
+            result.events.extend(SentenceFacts(sent, source, actors, published).events(before))
             continue
         source = sentence_source(
             sent, actor_key_at=actors.key_at, actor_kind=actors.kind, previous=previous
@@ -91,6 +101,9 @@ def extract(text: str, published: dt.date) -> Extraction:
             plural = [actors.key_at(listed[0].head.i), *(actors.key_at(t.i) for t in listed)]
             plural = [k for k in dict.fromkeys(plural) if k in actors.candidates]
 
+    publication = _publication_event(sentences, headlines, result.events, actors, published)
+    if publication:
+        result.events.append(publication)
     _mark_secret_from_headline(headlines, result.channels)
     result.offers = _merge_offers(result.offers, published)
     result.channels = _merge_channels(result.channels, published)
@@ -98,6 +111,35 @@ def extract(text: str, published: dt.date) -> Extraction:
     result.events = _merge_events(result.events + _offer_events(result.offers))
     result.positions = _merge_positions(result.positions)
     return result
+
+
+def _line_before(sentences, index: int):
+    """The sentence before on the same line, for a date standing after a heading."""
+    if index == 0:
+        return None
+    before = sentences[index - 1]
+    between = before.doc.text[before.end_char : sentences[index].start_char]
+    return before if "\n" not in before.text + between else None
+
+
+def _publication_event(sentences, headlines, events, actors, published) -> EventCandidate | None:
+    """A release announces what it states: its lead sentence is a development on its day
+    when no other is ("We welcome ..."), or when the lead announces one without a date
+    ("X announced that Y was sentenced")."""
+    lead = next(
+        (s for s in sentences if s not in headlines and s.root.pos_ in {"VERB", "AUX"}), None
+    )
+    if lead is None:
+        return None
+    day = PartialDate(published, DatePrecision.DAY)
+    source = Source(lead.start_char, lead.end_char, Attribution.PUBLICATION)
+    facts = SentenceFacts(lead, source, actors, published)
+    announced = next((c for c in lead.root.children if c.dep_ == "ccomp"), None)
+    announces = lead.root.lemma_ in phrase_set("speech", "speech_verbs") and not facts.dates()
+    if facts.events() or (any(e.date == day for e in events) and not announces):
+        return None
+    title = facts.clause_title(announced if announces and announced is not None else lead.root)
+    return facts.event_on(EventKind.STATEMENT, lead.root, day, title) if title else None
 
 
 def _mark_secret_from_headline(headlines, channels: list[ChannelCandidate]) -> None:
@@ -222,10 +264,16 @@ def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
             (
                 m
                 for m in merged
-                if m.kind == event.kind
+                if _retold(m, event)
+                or m.kind == event.kind
                 and m.scheduled == event.scheduled
                 and _overlaps(m.date, event.date)
                 and (m.offer is event.offer)
+                # Developments of no kind are one only when one sentence dates them alike.
+                and (
+                    event.kind != EventKind.OTHER
+                    or (m.date == event.date and set(m.sources) & set(event.sources))
+                )
             ),
             None,
         )
@@ -237,6 +285,18 @@ def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
         same.actors = _union(same.actors, event.actors)
         same.sources = _union(same.sources, event.sources)
     return merged
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP_WORDS}
+
+
+def _retold(first: EventCandidate, second: EventCandidate) -> bool:
+    """The same development told twice on the same day: a heading and its paragraph."""
+    if first.date != second.date or first.offer is not second.offer:
+        return False
+    a, b = _content_words(first.title), _content_words(second.title)
+    return bool(a and b) and len(a & b) * 2 >= min(len(a), len(b))
 
 
 def _merge_positions(positions):

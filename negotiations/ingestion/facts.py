@@ -52,6 +52,89 @@ def _text(tokens) -> str:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.;:—-")
 
 
+def _dated_word(date: Span) -> Token | None:
+    """The verb a date expression dates, else the head noun of its verbless line, else None."""
+    node = date.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None if date.start <= node.i < date.end else node
+
+
+def _tense(date: Span) -> bool | None:
+    """Whether the clause a date stands in speaks of the future (True), the past (False)."""
+    verb = _dated_word(date)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    helpers = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if helpers & {"will", "shall", "'ll"} or verb.lower_ in {"scheduled", "due"}:
+        return True
+    if verb.tag_ in {"VBD", "VBN"} or helpers & {"has", "have", "had", "was", "were", "did"}:
+        return False
+    return None
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _in_dateline(date: Span) -> bool:
+    """'DOHA, Sept 20 (Reuters) -': where and when the report was filed, not a development."""
+    first = date.sent[0]
+    after = date.doc[date.end : date.end + 6]
+    return (
+        first.is_upper
+        and first.is_alpha
+        and date.start - date.sent.start <= 4
+        and any(t.text in {"-", "–", "—", "("} for t in after)
+    )
+
+
+def _dateline_tokens(sent: Span) -> set[int]:
+    """The tokens of a dateline opening a sentence, up to its dash."""
+    if not (sent[0].is_upper and sent[0].is_alpha):
+        return set()
+    dash = next((t for t in sent[:12] if t.text in {"-", "–", "—"}), None)
+    if dash is None or not any(t.ent_type_ == "DATE" for t in sent[: dash.i - sent.start]):
+        return set()
+    return set(range(sent.start, dash.i + 1))
+
+
+def _ends_range(date: Span) -> bool:
+    before = date.doc[date.start - 1] if date.start else None
+    return before is not None and before.lower_ in {"until", "through", "till", "to"}
+
+
+def _date_tokens(date: Span) -> set[int]:
+    """The tokens a date is written with, its preposition and the days spaCy left out."""
+    doc = date.doc
+    start, end = date.start, date.end
+    while start > date.sent.start and (
+        doc[start - 1].like_num or doc[start - 1].text in {"–", "-"}
+    ):
+        start -= 1
+    if date.root.dep_ == "pobj" and date.root.head.i == start - 1:
+        start -= 1  # "on 30 November 2023"
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end += 1  # "today's sentence"
+    return set(range(start, end))
+
+
+def _date_text(date: Span) -> str:
+    """The date as written, with a day spaCy left outside: "17 October 2023", and a range
+    "2 – 3 april 2024" read from its first day."""
+    doc, text = date.doc, date.text
+    i = date.start - 1
+    if i >= 1 and doc[i].text in {"–", "-", "to"} and doc[i - 1].like_num:
+        i -= 1  # the first day of a range
+        text = re.sub(r"^\d{1,2}\b", "", text).strip()
+    day = doc[i].text if i >= 0 else ""
+    if day.isdigit() and 1 <= int(day) <= 31 and re.match(r"[A-Za-z]", text):
+        return f"{day} {text}"
+    return date.text
+
+
 class SentenceFacts:
     """Facts of one sentence; `Reader` merges them across the article."""
 
@@ -66,7 +149,7 @@ class SentenceFacts:
         for ent in self.sent.ents:
             if ent.label_ != "DATE":
                 continue
-            date = resolve_date(ent.text, self.published)
+            date = resolve_date(_date_text(ent), self.published, future=_tense(ent))
             if date is None and ent.end < self.sent.end and ent.doc[ent.end].lower_ == "before":
                 date = resolve_offset(ent.text, self.published)  # "five months before X"
             if date:
@@ -341,41 +424,61 @@ class SentenceFacts:
         return None, ""
 
     # --- events -----------------------------------------------------------------------
-    def events(self) -> list[EventCandidate]:
-        kinds = vocabulary("events")["kinds"]
-        relief = vocabulary("events")["relief_verbs"]
-        found = []
-        for kind, triggers in kinds.items():
-            for token in self.sent:
-                if token.lemma_.lower() not in triggers and token.lower_ not in triggers:
+    def events(self, line_before: Span | None = None) -> list[EventCandidate]:
+        """One development per date the sentence gives, titled from the clause it dates.
+
+        A sentence that is only a date ("2 August 2024" after a heading) dates the
+        heading before it on the same line, given as `line_before`.
+        """
+        found, anchors = [], set()
+        for ent, date in self.dates():
+            if _ends_range(ent) or _in_dateline(ent):
+                continue  # "... until at least September 2015": a range is dated by its start
+            anchor = _dated_word(ent)
+            if anchor is not None and anchor.i in anchors:
+                continue  # "from 3 million in 2002 to 800,000 this year": one development
+            if anchor is None:
+                if line_before is None:
                     continue
-                if kind == "crackdown" and token.pos_ != "VERB" and token.lemma_ != "crackdown":
-                    continue
-                if token.dep_ == "compound":
-                    continue  # "election year", "election impasse": not the event itself
-                date = self.date_near(token)
-                if date is None:
-                    continue
-                event_kind = kind
-                if kind == "sanctions" and token.head.lemma_.lower() in relief:
-                    event_kind = EventKind.SANCTIONS_RELIEF
-                found.append(self._event(event_kind, token, date))
-                break
+                words = [t for t in line_before if not t.is_punct]
+                title, kind = _text(words), self._kind(words)
+            elif anchor.pos_ not in {"VERB", "AUX"}:
+                # A heading with no verb: "Statement by the High Representative on ..."
+                skip = _date_tokens(ent)
+                words = [t for t in self.sent if t.i not in skip]
+                title, kind = _text(words), self._kind(list(self.sent))
             else:
-                for phrase in (p for p in triggers if " " in p):
-                    if phrase in self.lower:
-                        anchor = next(
-                            (t for t in self.sent if t.lower_ == phrase.split()[0]), self.sent.root
-                        )
-                        date = self.date_near(anchor) or (
-                            self.dates()[-1][1] if len(self.dates()) == 1 else None
-                        )
-                        if date:
-                            found.append(self._event(kind, anchor, date))
-                        break
+                title = self.clause_title(anchor, ent)
+                kind = self._kind(self.clause_words(anchor, ent))
+            if len(title.split()) < 2:
+                continue  # "Treasury today:" introduces a list; it reports nothing itself
+            anchors.add(anchor.i if anchor is not None else -1)
+            found.append(self.event_on(kind, anchor, date, title))
         return found
 
-    def _event(self, kind: str, token: Token, date: PartialDate) -> EventCandidate:
+    def _kind(self, words: list[Token]) -> str:
+        """The kind of development a clause reports, from the first trigger word in it."""
+        kinds = vocabulary("events")["kinds"]
+        relief = vocabulary("events")["relief_verbs"]
+        lower = " ".join(t.lower_ for t in words)
+        # The verb's own word first, then its nearest dependents: the clause's subject matter.
+        for token in sorted(words, key=_depth):
+            for kind, triggers in kinds.items():
+                if token.lemma_.lower() in triggers or token.lower_ in triggers:
+                    if token.dep_ == "compound" or (kind == "crackdown" and token.pos_ != "VERB"):
+                        continue  # "election year": not the election itself
+                    if kind == "sanctions" and token.head.lemma_.lower() in relief:
+                        return EventKind.SANCTIONS_RELIEF
+                    return kind
+        for kind, triggers in kinds.items():
+            if any(" " in p and re.search(rf"\b{re.escape(p)}\b", lower) for p in triggers):
+                return kind
+        return EventKind.OTHER
+
+    def event_on(self, kind: str, anchor: Token | None, date: PartialDate, title: str):
+        future = anchor is not None and any(
+            c.lower_ in phrase_set("events", "future_markers") for c in anchor.children
+        )
         scheduled = date.start > self.published or (
             date.precision != DatePrecision.DAY
             and date.end > self.published
@@ -384,26 +487,45 @@ class SentenceFacts:
         )
         return EventCandidate(
             kind=kind,
-            title=self._title(token),
+            title=title,
             date=date,
-            scheduled=scheduled,
+            scheduled=scheduled or (future and date.start > self.published),
             actors=self.actor_keys(exclude_speaker=kind != EventKind.STATEMENT),
             sources=[self.source],
         )
 
-    def _title(self, token: Token) -> str:
-        if token.pos_ == "VERB":
-            words = [t for t in token.subtree if t.dep_ not in {"punct"}]
-            clause = [t for t in words if t.i >= min(w.i for w in words)]
-            text = _text(clause[:16])
-        else:
-            # The noun with its modifiers ("the spring election"); Span.noun_chunks would
-            # walk the whole document for every sentence.
-            modifiers = {"amod", "compound", "nummod", "poss", "nmod", "case"}
-            words = [t for t in token.subtree if t.i <= token.i and t.dep_ in modifiers]
-            text = _text([*words, token])
-        text = re.sub(r"\s+", " ", text)
-        return (text[:1].upper() + text[1:])[:300] or token.text
+    def clause_title(self, anchor: Token, date: Span | None = None) -> str:
+        """Who did what, from the dated clause: its subject, verb and complements."""
+        kept = self.clause_words(anchor, date)
+        text = re.sub(r"\s+", " ", " ".join(t.text for t in kept[:20]))
+        text = re.sub(r"(\s*,)+", ",", text)
+        text = re.sub(r" ([,.;:’'”)])", r"\1", text).replace("( ", "(").strip(' ,;:—-“"')
+        return (text[:1].upper() + text[1:])[:300]
+
+    def clause_words(self, anchor: Token, date: Span | None = None) -> list[Token]:
+        """The dated clause without its date, asides and the report's dateline."""
+        skip = _date_tokens(date) if date is not None else set()
+        skip |= _dateline_tokens(self.sent)
+        words = list(anchor.subtree)
+        if anchor.dep_ in {"acl", "relcl"} and anchor.head.pos_ in {"NOUN", "PROPN"}:
+            # "elections scheduled for November 2021": the noun the clause describes.
+            head = anchor.head
+            words = [t for t in head.subtree if t.i <= head.i] + words
+        elif not any(c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children):
+            # "..., beginning in 2011": the subject of the clause it hangs from.
+            for node in anchor.ancestors:
+                subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is not None:
+                    words = list(subject.subtree) + words
+                    break
+        for token in list(words):
+            if token.dep_ in {"appos", "relcl", "advcl", "parataxis"} and token != anchor:
+                skip.update(t.i for t in token.subtree)  # asides: "X, a Colombian citizen,"
+        kept = [t for t in words if t.i not in skip and t.lower_ not in {"who", "which", "that"}]
+        kept = sorted(set(kept), key=lambda t: t.i)
+        while kept and (kept[0].is_punct or kept[0].pos_ in {"ADP", "CCONJ", "SCONJ"}):
+            kept.pop(0)
+        return kept
 
     # --- positions ----------------------------------------------------------------------
     def positions(self, plural_before: list[str]) -> list[PositionCandidate]:

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from actors.models import Actor, Alias, Role
 from actors.normalize import normalize_name
 from core.models import Origin, ReviewState
-from negotiations.choices import EventStatus, OfferKind
+from negotiations.choices import EventKind, EventStatus, OfferKind
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.ingestion.candidates import Extraction, Source
 from negotiations.models import (
@@ -307,13 +307,21 @@ class ArticleStore:
                 occurred_on__gte=date.start.replace(month=1, day=1),
                 occurred_on__lte=date.end,
             )
-            if e.partial_date.start <= date.end and date.start <= e.partial_date.end
+            if e.partial_date.start <= date.end
+            and date.start <= e.partial_date.end
+            # Developments of no kind are told apart by what they say.
+            and (candidate.kind != EventKind.OTHER or e.title == candidate.title[:300])
         ]
         key = (
             same[0].fingerprint
             if same and same[0].fingerprint
             else fingerprint(
-                "event", candidate.kind, date.start, date.precision, offer.pk if offer else ""
+                "event",
+                candidate.kind,
+                date.start,
+                date.precision,
+                offer.pk if offer else "",
+                *([candidate.title] if candidate.kind == EventKind.OTHER else []),
             )
         )
         fields = {

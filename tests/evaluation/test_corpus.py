@@ -22,7 +22,7 @@ FLOORS = {
     "indictments": (0.66, 0.66),
     "offers": (0.0, 0.0),
     "talks_channels": (0.14, 0.16),
-    "events": (0.37, 0.76),
+    "events": (0.84, 0.78),
 }
 
 
