@@ -16,7 +16,12 @@ from actors.normalize import normalize_name
 from negotiations.ingestion.candidates import ActorCandidate, RoleCandidate, Source
 from negotiations.ingestion.vocabulary import phrase_set, vocabulary
 
-_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "NORP_GROUP"}
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "NORP_GROUP", "GOV"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr."}
+_STATE_PREFIX = re.compile(
+    r"^(?:the )?(?:government|kingdom|republic|state|authorities|people's republic)"
+    r" of (?:the )?(.+)$"
+)
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _INTERACTION_PREPS = {"with", "against", "toward", "towards", "from", "to", "by"}
 _MAX_SOURCES = 3
@@ -26,6 +31,9 @@ def _place(name: str) -> str | None:
     """The canonical country a name stands for, or None."""
     places = vocabulary("places")
     lower = name.lower()
+    prefixed = _STATE_PREFIX.match(lower)
+    if prefixed and prefixed.group(1).strip() != lower:
+        return _place(prefixed.group(1).strip())
     if lower in places["country_aliases"]:
         return places["country_aliases"][lower]
     if lower in phrase_set("places", "countries"):
@@ -42,20 +50,36 @@ def _clean(span: Span) -> tuple[Span, str]:
     while end > start and doc[end - 1].text in {"’s", "'s", "’", "'"}:
         end -= 1
     cleaned = doc[start:end]
-    return cleaned, cleaned.text.strip()
+    return cleaned, re.sub(r"[’'ʼ]s$", "", cleaned.text.strip())
 
 
 def _is_agentive(token: Token) -> bool:
     """Acting in its sentence: a subject (or in a list of subjects) or made to act."""
     seen = 0
-    while token.dep_ in {"conj", "appos", "compound"} and token.head != token and seen < 6:
+    while token.dep_ in {"conj", "appos"} and token.head != token and seen < 6:
         token, seen = token.head, seen + 1
     if token.dep_ in _AGENT_DEPS:
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and (
+        head.dep_ == "agent"  # "facilitated by Norway"
+        or head.lower_ == "against"  # "an embargo against X": something is done to it
+        or (head.lower_ == "from" and head.head.lemma_ in {"extradite", "deport", "expel"})
+    ):
         return True
     # "allowed X to gain": an object with a verb of its own.
     if token.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in token.head.children):
         return True
-    return token.dep_ == "poss" and token.head.lemma_ in {"government", "official", "leader"}
+    return token.dep_ == "poss" and token.head.lemma_ in {
+        "government",
+        "official",
+        "leader",
+        "role",
+        "decision",
+        "offer",
+        "proposal",
+        "support",
+    }
 
 
 def _is_metonym(token: Token) -> bool:
@@ -67,6 +91,20 @@ def _is_metonym(token: Token) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ in _INTERACTION_PREPS
     return token.dep_ in _AGENT_DEPS | {"dobj"}
+
+
+def _byline(ent: Span) -> bool:
+    """A heading line that is a name, perhaps with a role: "Heather Nauert", "X, Secretary"."""
+    rest = ent.doc[ent.end : ent.sent.end].text.strip()
+    before = ent.doc[ent.sent.start : ent.start].text.strip()
+    return ent.label_ == "PERSON" and not before and (not rest or rest.startswith(","))
+
+
+def _person_name(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _org_kind(name: str) -> str:
@@ -113,7 +151,9 @@ class ArticleActors:
     def _mentions(self):
         titles = phrase_set("actors", "titles")
         for ent in self.doc.ents:
-            if ent.label_ not in _LABELS or ent.sent.start in self.skip:
+            if ent.label_ not in _LABELS:
+                continue
+            if ent.sent.start in self.skip and not _byline(ent):
                 continue
             span, name = _clean(ent)
             if not name or name.lower() in phrase_set("actors", "not_actors"):
@@ -135,10 +175,14 @@ class ArticleActors:
         # Full personal names first, so a surname alone can find its person.
         for ent, _span, name in mentions:
             if ent.label_ == "PERSON" and len(name.split()) > 1 and not self._government_of(ent):
+                name = _person_name(name)
                 key = "person:" + normalize_name(name)
-                self._surnames.setdefault(normalize_name(name.split()[-1]), []).append(
-                    (ent.start, key)
-                )
+                words = [w for w in name.split() if len(w) > 2 and not w.endswith(".")]
+                # Hispanic names carry two surnames: "Carvajal", "Barrios", "Carvajal Barrios".
+                for surname in (
+                    {*words[-2:], " ".join(words[-2:])} if len(words) > 2 else {*words[-1:]}
+                ):
+                    self._surnames.setdefault(normalize_name(surname), []).append((ent.start, key))
         orgs = sorted(
             {name for ent, _s, name in mentions if ent.label_ in {"ORG", "FAC"}},
             key=len,
@@ -182,6 +226,8 @@ class ArticleActors:
 
     def _resolve(self, ent: Span, span: Span, name: str, orgs: list[str]):
         label, root = ent.label_, span.root
+        if label == "PERSON":
+            name = _person_name(name)
         normalized = normalize_name(name)
         if label == "NORP_GROUP":
             return f"group:{ent.ent_id_}", name, ActorKind.GROUP, True
@@ -190,8 +236,10 @@ class ArticleActors:
             self.token_key[suffix.i] = "country:united states"
             # "the X administration" is, in this domain's news, the U.S. government.
             return "country:united states", "United States", ActorKind.GOVERNMENT, True
+        if label == "GOV":
+            return self._government(span, name)
         # A surname alone (spaCy sometimes calls it an ORG or a place).
-        if len(name.split()) == 1 and normalized in self._surnames:
+        if len(name.split()) <= 2 and normalized in self._surnames:
             owners = self._surnames[normalized]
             before = [key for start, key in owners if start <= ent.start]
             return (before[-1] if before else owners[0][1]), name, ActorKind.PERSON, True
@@ -200,7 +248,11 @@ class ArticleActors:
         if label == "PERSON":
             if len(name.split()) == 1 and not name[:1].isupper():
                 return None
-            return "person:" + normalized, name, ActorKind.PERSON, True
+            full = _person_name(name)
+            return "person:" + normalize_name(full), full, ActorKind.PERSON, True
+        country = _place(name) if _STATE_PREFIX.match(name.lower()) else None
+        if country:  # "the Government of Mexico", "the Kingdom of Norway"
+            return "country:" + normalize_name(country), country, ActorKind.GOVERNMENT, True
         country = _place(name)
         if country:
             return (
@@ -225,7 +277,7 @@ class ArticleActors:
                 for i in range(len(words) - 1):
                     if _initials(words[i:]) == name:
                         return (
-                            "org:" + normalize_name(" ".join(words)),
+                            "org:" + normalize_name(other),
                             other,
                             _org_kind(other),
                             True,
@@ -233,6 +285,16 @@ class ArticleActors:
             elif len(other) > len(name) and normalize_name(other).endswith(" " + normalized):
                 return "org:" + normalize_name(other), other, _org_kind(other), True
         return "org:" + normalized, name, _org_kind(name), True
+
+    def _government(self, span: Span, name: str):
+        """A government written as a phrase: its country's, or a leader's ("X regime")."""
+        demonyms = vocabulary("places")["demonyms"]
+        for token in span:
+            country = _place(token.text) or demonyms.get(token.lower_)
+            if country:
+                key = "country:" + normalize_name(country)
+                return key, country, ActorKind.GOVERNMENT, True
+        return "government:" + normalize_name(name), name, ActorKind.GOVERNMENT, True
 
     # --- roles ------------------------------------------------------------------------
     def _person_roles(self, candidate: ActorCandidate, span: Span) -> None:
@@ -303,7 +365,9 @@ class ArticleActors:
             return None
         for ent in self.doc[min(indexes) : max(indexes) + 1].ents:
             if ent.label_ in found and ent.start in indexes:
-                found[ent.label_].append(self.token_key.get(ent.end - 1))
+                found[ent.label_].append(
+                    next((self.token_key[t.i] for t in ent if t.i in self.token_key), None)
+                )
         # The last organization named ("expert at the X Council") is the one worked for.
         keys = [k for k in found["ORG"] if k] or [k for k in found["GPE"] if k]
         return keys[-1] if keys else None

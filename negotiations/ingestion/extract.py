@@ -4,7 +4,7 @@ import datetime as dt
 import re
 
 from core.dates import DatePrecision, PartialDate
-from negotiations.choices import Attribution, EventKind, OfferStatus
+from negotiations.choices import Attribution, ChannelStatus, EventKind, OfferStatus
 from negotiations.ingestion.actors import ArticleActors
 from negotiations.ingestion.attribution import sentence_source
 from negotiations.ingestion.candidates import (
@@ -29,8 +29,16 @@ class NoEnglishText(ValueError):
 
 
 def _is_headline(sent) -> bool:
-    text = sent.text.strip()
-    return bool(text) and "\n" not in text and not text.endswith((".", "!", "?", "”", '"', "’"))
+    """A line of its own with no closing punctuation: a headline, a byline, a date line."""
+    text, doc = sent.text.strip(), sent.doc.text
+    own_line = (
+        sent.start_char == 0 or "\n" in doc[max(0, sent.start_char - 2) : sent.start_char]
+    ) and (
+        sent.end_char >= len(doc.rstrip())
+        or "\n" in sent.text_with_ws[-2:] + doc[sent.end_char : sent.end_char + 1]
+    )
+    closed = text.endswith((".", "!", "?", "”", '"', "’", ":"))
+    return bool(text) and "\n" not in text and own_line and not closed
 
 
 def _overlaps(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -61,12 +69,15 @@ def extract(text: str, published: dt.date) -> Extraction:
     actors = ArticleActors(doc, skip={s.start for s in headlines})
     result = Extraction(actors=actors.candidates)
 
+    voice = _voice(sentences, headlines, actors)
     previous = None
     plural = []  # the last list of several actors, for "their"
     for index, sent in enumerate(sentences):
         if sent in headlines:
             # A heading reads no facts but its date: "Negotiations resumed, 17 October 2023".
             source = Source(sent.start_char, sent.end_char, Attribution.PUBLICATION)
+            for key in actors.keys_in(sent):
+                actors.add_source(key, source)  # a byline's name
             before = _line_before(sentences, index)
             result.events.extend(SentenceFacts(sent, source, actors, published).events(before))
             continue
@@ -80,7 +91,7 @@ def extract(text: str, published: dt.date) -> Extraction:
             for role in candidate.roles:
                 if role.source and role.source.start == sent.start_char:
                     role.source = source
-        facts = SentenceFacts(sent, source, actors, published)
+        facts = SentenceFacts(sent, source, actors, published, voice=voice)
         channel = facts.channel()
         offers = facts.offers()
         for offer in offers:
@@ -105,12 +116,49 @@ def extract(text: str, published: dt.date) -> Extraction:
     if publication:
         result.events.append(publication)
     _mark_secret_from_headline(headlines, result.channels)
-    result.offers = _merge_offers(result.offers, published)
+    result.offers = _merge_offers(result.offers, published, result.actors)
     result.channels = _merge_channels(result.channels, published)
     result.indictments = _merge_indictments(result.indictments)
-    result.events = _merge_events(result.events + _offer_events(result.offers))
+    result.events = _merge_events(_offer_events(result.offers, result.events))
     result.positions = _merge_positions(result.positions)
     return result
+
+
+def _voice(sentences, headlines, actors: ArticleActors) -> str | None:
+    """Who speaks in a release's first person: the issuer a lead names ("The following
+    statement was released by X, Y and Z"), else the subject of the headline, else the
+    government or institution the text names most."""
+    issued = re.compile(r"\b(released|issued|made|delivered|published) by\b|\bstatement (by|of)\b")
+    doc = sentences[0].doc if sentences else None
+    match = issued.search(doc.text[:1000]) if doc is not None else None
+    if match:
+        end = doc.text.find("\n\n", match.end())
+        end = len(doc.text) if end < 0 else end
+        after = [t for t in doc if match.start() <= t.idx < end]
+        keys = [k for k in actors.keys_in(after) if k in actors.candidates]
+        if keys:
+            return keys[0]
+    for headline in headlines[:1]:
+        # Headlines are not read for actors: find their subject among the article's names,
+        # else the first name a title-case headline (which parses badly) gives.
+        subject = next((c for c in headline.root.children if c.dep_ == "nsubj"), None)
+        span = subject.subtree if subject is not None else headline
+        words = " ".join(t.lower_ for t in span if t.pos_ != "DET")
+        found = []
+        for key, candidate in actors.candidates.items():
+            for name in {candidate.name.lower(), *(a.lower() for a in candidate.aliases)}:
+                match = re.search(rf"\b{re.escape(name)}\b", words) if len(name) > 2 else None
+                if match:
+                    found.append((match.start(), -len(name), key))
+        if found:
+            return min(found)[2]
+    mentions = [actors.key_at(t.i) for t in sentences[0].doc] if sentences else []
+    counted = [
+        (mentions.count(key), key)
+        for key, c in actors.candidates.items()
+        if c.kind in {"government", "institution"} and key in mentions
+    ]
+    return max(counted)[1] if counted else None
 
 
 def _line_before(sentences, index: int):
@@ -151,7 +199,36 @@ def _mark_secret_from_headline(headlines, channels: list[ChannelCandidate]) -> N
                 channel.is_secret = True
 
 
-def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[OfferCandidate]:
+def _same_maker(first: str | None, second: str | None, actors: dict) -> bool:
+    """One maker under two names: "U.S. Department" and "U.S. Department of the Treasury"."""
+    if first == second:
+        return True
+    if first not in actors or second not in actors:
+        return False
+    a, b = (set(actors[k].name.lower().split()) for k in (first, second))
+    return actors[first].kind == actors[second].kind and len(a & b) >= 2 and (a <= b or b <= a)
+
+
+def _same_maker_or_unsaid(first: OfferCandidate, second: OfferCandidate, actors: dict) -> bool:
+    return (
+        not first.offered_by
+        or not second.offered_by
+        or _same_maker(first.offered_by, second.offered_by, actors)
+    )
+
+
+def _same_grant(first: OfferCandidate, second: OfferCandidate, actors: dict) -> bool:
+    """A release tells one grant twice, naming the agency, then its department."""
+    makers = [actors.get(k) for k in (first.offered_by, second.offered_by)]
+    return first.status == second.status == OfferStatus.ACCEPTED and all(
+        m is not None and m.kind != "person" for m in makers
+    )
+
+
+def _merge_offers(
+    offers: list[OfferCandidate], published: dt.date, offers_actors: dict | None = None
+) -> list[OfferCandidate]:
+    offers_actors = offers_actors or {}
     # An offer whose maker or recipients go unsaid is, in one article, the main offer's.
     makers = [o.offered_by for o in offers if o.offered_by]
     main_maker = max(set(makers), key=makers.count) if makers else None
@@ -171,8 +248,12 @@ def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[Offe
                 for m in merged
                 if m.kind == offer.kind
                 and (m.status == OfferStatus.DECLINED) == (offer.status == OfferStatus.DECLINED)
+                and not _granted_and_promised(m, offer)
+                and (
+                    _same_grant(m, offer, offers_actors)
+                    or _same_maker_or_unsaid(m, offer, offers_actors)
+                )
                 and m.date.start.year == offer.date.start.year
-                and (m.offered_by == offer.offered_by or not m.offered_by or not offer.offered_by)
             ),
             None,
         )
@@ -189,23 +270,22 @@ def _merge_offers(offers: list[OfferCandidate], published: dt.date) -> list[Offe
     return merged
 
 
+def _granted_and_promised(first: OfferCandidate, second: OfferCandidate) -> bool:
+    """A relief granted and a further one promised on a condition are two offers."""
+    statuses = {first.status, second.status}
+    conditional = (first.conditions if first.status != OfferStatus.ACCEPTED else "") or (
+        second.conditions if second.status != OfferStatus.ACCEPTED else ""
+    )
+    return OfferStatus.ACCEPTED in statuses and len(statuses) > 1 and bool(conditional)
+
+
 def _merge_channels(channels: list[ChannelCandidate], published: dt.date) -> list[ChannelCandidate]:
+    """In one article, mentions of talks whose sides agree are one channel: its rounds'
+    venues, its mediators and its participants together. Talks no side is named for
+    are no channel."""
     merged: list[ChannelCandidate] = []
     for channel in channels:
-        same = next(
-            (
-                m
-                for m in merged
-                if (channel.venue and m.venue == channel.venue)
-                or (
-                    not channel.venue
-                    and not m.venue
-                    and m.is_current == channel.is_current
-                    and bool(m.mediators) == bool(channel.mediators)
-                )
-            ),
-            None,
-        )
+        same = next((m for m in merged if _same_channel(m, channel)), None)
         if same is None:
             merged.append(channel)
             continue
@@ -214,12 +294,25 @@ def _merge_channels(channels: list[ChannelCandidate], published: dt.date) -> lis
         same.is_secret = same.is_secret or channel.is_secret
         same.sources = _union(same.sources, channel.sources)
         same.date = _finer(same.date, channel.date)
+        if channel.venue and channel.venue not in same.venue:
+            venue = "; ".join(v for v in (same.venue, channel.venue) if v)
+            same.venue = venue if len(venue) <= 200 else same.venue
+        if channel.status != ChannelStatus.ACTIVE:
+            same.status = channel.status
         if same.mode in {"unknown", "back_channel"}:
             same.mode = channel.mode
+    merged = [c for c in merged if c.participants or c.mediators]
     for channel in merged:
         if channel.date is None:
             channel.date = PartialDate(published, DatePrecision.MONTH)
     return merged
+
+
+def _same_channel(first: ChannelCandidate, second: ChannelCandidate) -> bool:
+    if first.is_secret != second.is_secret or first.is_current != second.is_current:
+        return False  # a back channel beside the open talks; past rounds beside current ones
+    sides = [set(first.participants), set(second.participants)]
+    return not sides[0] or not sides[1] or bool(sides[0] & sides[1])
 
 
 def _merge_indictments(indictments: list[IndictmentCandidate]) -> list[IndictmentCandidate]:
@@ -238,10 +331,22 @@ def _merge_indictments(indictments: list[IndictmentCandidate]) -> list[Indictmen
     return merged
 
 
-def _offer_events(offers: list[OfferCandidate]) -> list[EventCandidate]:
-    """An offer the text dates is a development on the timeline."""
-    events = []
+def _offer_events(offers: list[OfferCandidate], events: list[EventCandidate]) -> list:
+    """An offer the text dates is a development on the timeline: the development its own
+    sentence reports on that date, or a new one."""
+    events = list(events)
     for offer in (o for o in offers if o.dated_in_text):
+        told = next(
+            (
+                e
+                for e in events
+                if e.offer is None and e.date == offer.date and set(e.sources) & set(offer.sources)
+            ),
+            None,
+        )
+        if told is not None:
+            told.offer = offer
+            continue
         actors = [k for k in [offer.offered_by, *offer.recipients] if k]
         title = f"Offer of {offer.terms}"
         events.append(

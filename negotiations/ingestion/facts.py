@@ -36,6 +36,10 @@ _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollars": "
                "euros": "EUR", "pounds": "GBP"}  # fmt: skip
 
 
+def _union_keys(first: list[str], second: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *second]))
+
+
 def _has(sent: Span, words: frozenset[str]) -> list[Token]:
     return [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]
 
@@ -50,6 +54,12 @@ def _text(tokens) -> str:
     if not tokens:
         return ""
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.;:—-")
+
+
+def _plain(words) -> str:
+    """Words as one line of text, without punctuation at its ends."""
+    text = " ".join(t.text for t in words if not t.is_space)
+    return re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,.;:—-")
 
 
 def _dated_word(date: Span) -> Token | None:
@@ -138,9 +148,17 @@ def _date_text(date: Span) -> str:
 class SentenceFacts:
     """Facts of one sentence; `Reader` merges them across the article."""
 
-    def __init__(self, sent: Span, source: Source, actors: ArticleActors, published: dt.date):
+    def __init__(
+        self,
+        sent: Span,
+        source: Source,
+        actors: ArticleActors,
+        published: dt.date,
+        voice: str | None = None,
+    ):
         self.sent, self.source, self.actors, self.published = sent, source, actors, published
-        self.lower = sent.text.lower().replace("’", "'")
+        self.voice = voice  # who speaks in the document's first person ("we", "our")
+        self.lower = sent.text.lower().replace("’", "'").replace("ʼ", "'")
 
     # --- dates ------------------------------------------------------------------------
     @cached_property
@@ -205,7 +223,9 @@ class SentenceFacts:
     def offers(self) -> list[OfferCandidate]:
         vocab = vocabulary("offers")
         context = phrase_set("offers", "offer_verbs") | phrase_set("offers", "offer_nouns")
-        if not _has(self.sent, context):
+        promises = vocab.get("promises", {})
+        promised = {k for k, ps in promises.items() if any(re.search(p, self.lower) for p in ps)}
+        if not promised and not _has(self.sent, context):
             return []
         found = []
         for kind, triggers in vocab["kinds"].items():
@@ -213,7 +233,7 @@ class SentenceFacts:
             phrase = any(" " in p and p in self.lower for p in triggers) or any(
                 re.search(p, self.lower) for p in vocab.get("patterns", {}).get(kind, [])
             )
-            if not words and not phrase:
+            if not words and not phrase and kind not in promised:
                 continue
             if kind == "extradition_guarantee" and not re.search(
                 r"guarantee|not (to )?(pursue|seek)|protect|shield|waive|drop", self.lower
@@ -221,24 +241,53 @@ class SentenceFacts:
                 continue
             if kind == "guarantees" and "extradition" in self.lower:
                 continue  # already the extradition guarantee
-            anchor = words[0] if words else self.sent.root
+            anchor = words[0] if words else self._benefit_word(triggers) or self.sent.root
+            if anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "about", "regarding"}:
+                continue  # "a statement on the general licenses": the topic, not an offer
             found.append(self._offer(kind, anchor))
         return found
 
+    def _benefit_word(self, triggers) -> Token | None:
+        """The word naming the benefit in a phrase: "sanctions", "license"."""
+        heads = {w.split()[-1] for w in triggers} | {"sanctions", "license", "licence"}
+        return next(
+            (t for t in self.sent if t.lower_.rstrip("s") in {h.rstrip("s") for h in heads}), None
+        )
+
+    def _condition_start(self) -> int | None:
+        """Where the condition clause begins ("if", "only if", "until"), as a token index."""
+        markers = phrase_set("offers", "condition_markers")
+        for token in self.sent:
+            if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod", "cc"}:
+                return token.i
+            if token.lower_ in {"provided", "long", "condition"} and any(
+                " " in m
+                and self.lower[token.idx - self.sent.start_char :].startswith(m.split()[-1])
+                for m in markers
+            ):
+                return token.i
+        return None
+
     def _offer(self, kind: str, anchor: Token) -> OfferCandidate:
         statuses = vocabulary("statuses")
+        cut = self._condition_start()
         status = OfferStatus.PROPOSED
-        if self._status_verb(statuses["declined"]):
+        if self._status_verb(statuses["declined"], cut):
             status = OfferStatus.DECLINED
-        elif self._status_verb(statuses["accepted"]):
+        elif self._status_verb(statuses["accepted"], cut) or self._granted(statuses, cut):
             status = OfferStatus.ACCEPTED
-        elif self._status_verb(statuses["withdrawn"]):
+        elif self._status_verb(statuses["withdrawn"], cut):
             status = OfferStatus.WITHDRAWN
         elif re.search(
-            r"\b(discuss\w*|consider\w*|weigh\w*|open to|pursu\w*|talks?)\b", self.lower
+            r"\b(discuss\w*|consider\w*|weigh\w*|open to|pursu\w*|explor\w*|talks?)\b",
+            self.lower[: self.sent[cut - self.sent.start].idx - self.sent.start_char]
+            if cut is not None
+            else self.lower,
         ):
             status = OfferStatus.UNDER_DISCUSSION
-        offered_by = self.subject_actor(anchor)
+        offered_by = self.subject_actor(anchor) or self._possessor(anchor)
+        if offered_by is None and self.source.attribution != Attribution.NAMED:
+            offered_by = self.voice  # "We reiterate our willingness ...": the release's issuer
         if (
             offered_by
             and self.actors.kind(offered_by) == "person"
@@ -246,9 +295,16 @@ class SentenceFacts:
         ):
             offered_by = None  # "X declined ...": the recipient, not the maker
         keys = self.actor_keys()
-        recipients = [k for k in keys if k != offered_by and self.actors.kind(k) == "person"] or [
-            k for k in keys if k != offered_by and k.startswith("group:")
-        ]
+        conditioned = []
+        if cut is not None:
+            # "... only if X meets its commitments": X is asked to act, the offer is X's.
+            conditioned = [k for k in self.actors.keys_in(self.sent[cut - self.sent.start :])
+                           if k in self.actors.candidates and k != offered_by]  # fmt: skip
+        recipients = (
+            conditioned
+            or [k for k in keys if k != offered_by and self.actors.kind(k) == "person"]
+            or [k for k in keys if k != offered_by and k.startswith("group:")]
+        )
         date = self.date_near(anchor)
         terms = vocabulary("offers")["kinds"][kind][0]
         return OfferCandidate(
@@ -256,14 +312,38 @@ class SentenceFacts:
             offered_by=offered_by,
             recipients=recipients,
             terms=terms,
-            conditions=self._conditions(),
+            conditions=self._conditions(cut),
             status=status,
             date=date,
             sources=[self.source],
         )
 
-    def _status_verb(self, lemmas: list[str]) -> bool:
+    def _possessor(self, anchor: Token) -> str | None:
+        """Whose the measure is: "U.S. sanctions", "our sanctions" (the document's voice)."""
+        for child in anchor.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                if child.lower_ in {"our", "my"}:
+                    return self.voice
+                key = self.actors.key_at(child.i)
+                if key in self.actors.candidates:
+                    return key
+        return None
+
+    def _granted(self, statuses: dict, cut: int | None) -> bool:
+        """The maker granted it: "issued 4 general licenses" (not "will issue")."""
         for token in self.sent:
+            if cut is not None and token.i >= cut:
+                break
+            if token.lemma_.lower() in statuses["granted"] and token.tag_ in {"VBD", "VBN"}:
+                helpers = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+                if not helpers & {"will", "would", "could", "may", "might", "be", "shall"}:
+                    return True
+        return False
+
+    def _status_verb(self, lemmas: list[str], cut: int | None = None) -> bool:
+        for token in self.sent:
+            if cut is not None and token.i >= cut:
+                break  # "until the regime accepts ...": the condition, not the answer
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
             lemma = f"{token.lemma_.lower()} {particle}".strip()
             if (lemma in lemmas or token.lemma_.lower() in lemmas) and token.pos_ == "VERB":
@@ -272,10 +352,15 @@ class SentenceFacts:
                 return True
         return False
 
-    def _conditions(self) -> str:
+    def _conditions(self, cut: int | None = None) -> str:
         match = re.search(r"in (exchange|return) for ([^,.;]+)", self.sent.text)
         if not match:
-            return ""
+            if cut is None:
+                return ""
+            words = [t for t in self.sent[cut - self.sent.start :] if t.i > cut]
+            while words and words[0].lower_ in {"if", "that", "as", "long", "condition"}:
+                words.pop(0)
+            return _text(words)
         asked = match.group(2).strip()
         benefits = {w for ws in vocabulary("offers")["kinds"].values() for w in ws}
         if any(b in asked.lower() for b in benefits):
@@ -288,15 +373,39 @@ class SentenceFacts:
     # --- channels ---------------------------------------------------------------------
     def channel(self) -> ChannelCandidate | None:
         vocab = vocabulary("channels")
-        talks = _has(self.sent, phrase_set("channels", "talks_words"))
-        if not talks:
+        talks = [
+            t
+            for t in _has(self.sent, phrase_set("channels", "talks_words"))
+            if not (t.lemma_ == "meet" and any(  # "meets its commitments": no meeting
+                c.dep_ == "dobj" and not self.actors.key_at(c.i) for c in t.children
+            ))
+        ]  # fmt: skip
+        talks += [t for t in self.sent if t.lower_ == "table" and "negotiating table" in self.lower]
+        agreed = [
+            t
+            for t in _has(self.sent, phrase_set("channels", "agreement_words"))
+            if any(c.lower_ == "between" for c in t.children)
+        ]
+        if not talks and not agreed:
             return None
+        talks = talks or agreed
         modes = vocab["modes"]
         virtual = _has_phrase(self.sent, modes["virtual"])
         secret = _has_phrase(self.sent, vocab["secret_words"])
-        venue = self._venue(talks)
-        participants = self._between()
-        if not (virtual or venue or participants or (secret and self.dates())):
+        venue_span = self._venue_span(talks)
+        venue = venue_span.text if venue_span is not None else ""
+        mediators = self.facilitators()
+        place = set()
+        if venue_span is not None:
+            # "in Caracas, Venezuela": the place named with the venue is no side.
+            place = set(range(venue_span.start, min(venue_span.end + 3, self.sent.end)))
+        elsewhere = {self.actors.key_at(t.i) for t in self.sent if t.i not in place}
+        participants = [
+            k
+            for k in self._between() or self._talk_sides(talks)
+            if k not in mediators and k in elsewhere
+        ]
+        if not (virtual or venue or participants or mediators or (secret and self.dates())):
             return None
         date = self.date_near(talks[0])
         mode = (
@@ -309,8 +418,14 @@ class SentenceFacts:
         status = ChannelStatus.ACTIVE
         if date and date.end < self.published.replace(day=1) and date.precision != "day":
             status = ChannelStatus.CONCLUDED
+        if self._suspended(talks):
+            status = ChannelStatus.DORMANT  # "the talks were suspended", "walked out"
         if not participants:
-            participants = [k for k in self.actor_keys() if self.actors.kind(k) != "group"]
+            participants = [
+                k
+                for k in self.actor_keys()
+                if self.actors.kind(k) != "group" and k not in mediators and k in elsewhere
+            ]
         people = [k for k in participants if self.actors.kind(k) == "person"]
         participants = people if len(people) > 1 else participants
         return ChannelCandidate(
@@ -318,19 +433,97 @@ class SentenceFacts:
             is_secret=secret,
             venue=venue,
             participants=participants,
+            mediators=mediators,
             status=status,
             date=date,
             sources=[self.source],
         )
 
-    def _venue(self, talks: list[Token]) -> str:
+    def _suspended(self, talks: list[Token]) -> bool:
+        dormant = vocabulary("statuses")["channel_dormant"]
+        for token in self.sent:
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+            if f"{token.lemma_.lower()} {particle}" in dormant:
+                return True  # "the delegation walked out"
+            if token.lemma_.lower() in dormant and any(
+                t.head == token and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in talks
+            ):
+                return True
+        return False
+
+    def _talk_sides(self, talks: list[Token]) -> list[str]:
+        """The sides of talks: the subject of the clause that holds them ("X and Y are
+        scheduled to meet", "X returned to the negotiating table"), and whom they are with
+        ("talks with Y")."""
+        keys: list[str] = []
         for token in talks:
-            for prep in (c for c in (*token.children, *token.head.children) if c.lower_ == "in"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "FAC", "LOC"}:
-                        ent = next(e for e in self.sent.ents if e.start <= obj.i < e.end)
-                        return ent.text
-        return ""
+            for prep in (c for c in token.children if c.lower_ == "with"):
+                keys += self.actors.keys_in(prep.subtree)
+            for node in (token, *token.ancestors):
+                subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is not None:
+                    if token not in subject.subtree:
+                        keys = self.actors.keys_in(subject.subtree) + keys
+                    break
+        # A nationality ("Republicans", "Venezuelans") is no side of talks.
+        keys = [
+            k
+            for k in dict.fromkeys(keys)
+            if k in self.actors.candidates and not k.startswith("norp:")
+        ]
+        # Talks take two sides; one is enough for a meeting ("X will meet in Y").
+        meeting = any(t.lemma_ == "meet" for t in talks)
+        return keys if len(keys) > 1 or meeting else []
+
+    def facilitators(self) -> list[str]:
+        """Who the sentence says facilitates or sponsors the talks."""
+        vocab = vocabulary("channels")
+        verbs, nouns = set(vocab["facilitation_verbs"]), set(vocab["facilitation_nouns"])
+        phrases = set(vocab["facilitation_phrases"])
+        found: list[str] = []
+        for token in self.sent:
+            lemma = token.lemma_.lower()
+            spans = []
+            if lemma in verbs and token.pos_ == "VERB":
+                for child in token.children:
+                    by = child.dep_ == "prep" and child.lower_ == "by"
+                    if child.dep_ in {"agent", "nsubj"} or by:
+                        spans.append(child.subtree)
+                role = token.head if token.dep_ == "pcomp" else None
+                role = role.head if role is not None and role.dep_ == "prep" else role
+                if role is not None and role.lemma_ == "role":
+                    spans += [c.subtree for c in role.children if c.dep_ == "poss"]
+            elif token.lower_ in nouns:
+                verb = token.head.head if token.head.lower_ == "as" else None
+                if verb is not None:
+                    spans += [c.subtree for c in verb.children if c.dep_ == "nsubj"]
+                spans += [c.subtree for c in token.children if c.dep_ == "poss"]
+            elif lemma in phrases and token.pos_ == "NOUN":
+                spans += [c.subtree for c in token.children if c.lower_ == "of"]
+            for span in spans:
+                found += [k for k in self.actors.keys_in(span) if k in self.actors.candidates]
+        return list(dict.fromkeys(found))
+
+    def _venue_span(self, talks: list[Token]) -> Span | None:
+        """Where talks are held: "talks in X", "met on Friday in X", "visited X for talks"."""
+        for token in talks:
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            holders = [token, token.head, *([verb] if verb is not None else [])]
+            for holder in holders:
+                for child in holder.children:
+                    objects = []
+                    if child.lower_ == "in":
+                        objects = [o for o in child.children if o.dep_ == "pobj"]
+                    elif child.dep_ == "dobj" and holder.lemma_ in {"visit", "host"}:
+                        objects = [child]
+                    for obj in objects:
+                        if obj.ent_type_ in {"GPE", "FAC", "LOC"}:
+                            return next(e for e in self.sent.ents if e.start <= obj.i < e.end)
+        return None
+
+    def _venue(self, talks: list[Token]) -> str:
+        span = self._venue_span(talks)
+        return span.text if span is not None else ""
 
     def _between(self) -> list[str]:
         for token in self.sent:
@@ -346,6 +539,7 @@ class SentenceFacts:
         ):
             return None
         mediators = [k for k in self.actor_keys() if self.actors.candidates[k].side == "mediator"]
+        mediators = _union_keys(mediators, self.facilitators())
         if not mediators:
             return None
         return ChannelCandidate(
@@ -441,12 +635,12 @@ class SentenceFacts:
                 if line_before is None:
                     continue
                 words = [t for t in line_before if not t.is_punct]
-                title, kind = _text(words), self._kind(words)
+                title, kind = _plain(words), self._kind(words)
             elif anchor.pos_ not in {"VERB", "AUX"}:
                 # A heading with no verb: "Statement by the High Representative on ..."
                 skip = _date_tokens(ent)
                 words = [t for t in self.sent if t.i not in skip]
-                title, kind = _text(words), self._kind(list(self.sent))
+                title, kind = _plain(words), self._kind(list(self.sent))
             else:
                 title = self.clause_title(anchor, ent)
                 kind = self._kind(self.clause_words(anchor, ent))

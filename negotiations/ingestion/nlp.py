@@ -7,6 +7,7 @@ from django.conf import settings
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from negotiations.ingestion.mentions import actor_mentions  # noqa: F401 (registers it)
 from negotiations.ingestion.vocabulary import vocabulary
 
 
@@ -28,10 +29,30 @@ def _group_patterns() -> list[dict]:
     return patterns
 
 
+def _organization_patterns() -> list[dict]:
+    """Names spaCy's small model misses: capitalised words ending in what an organisation
+    is ("Unitary Platform", "Democratic Unity coalition"), perhaps "of" a place, and
+    "Government of X"."""
+    kinds = vocabulary("actors")["kind_words"]
+    heads = sorted({w for key in ("institution", "group") for w in kinds[key]})
+    name = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ"]}, "OP": "+"}
+    place = [{"LOWER": "of"}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]
+    head = {"LOWER": {"IN": heads}}
+    return [
+        {"label": "ORG", "pattern": [name, head, *place]},
+        {"label": "ORG", "pattern": [name, head]},
+        {"label": "ORG", "pattern": [{"LOWER": "government", "IS_TITLE": True}, *place]},
+    ]
+
+
 @cache
 def get_nlp() -> Language:
     nlp = spacy.load(settings.NLP_MODEL)
     nlp.add_pipe("paragraph_sentences", before="parser")
+    # Before the recognizer, which keeps these and reads around them.
+    organizations = nlp.add_pipe("entity_ruler", name="organization_ruler", before="ner")
+    organizations.add_patterns(_organization_patterns())
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
     ruler.add_patterns(_group_patterns())
+    nlp.add_pipe("actor_mentions", after="entity_ruler")
     return nlp
