@@ -176,6 +176,8 @@ class ArticleActors:
         for ent, _span, name in mentions:
             if ent.label_ == "PERSON" and len(name.split()) > 1 and not self._government_of(ent):
                 name = _person_name(name)
+                if normalize_name(name) in self._surnames:
+                    continue  # "Montoya Quintero" after "Rafael Ignacio Montoya Quintero"
                 key = "person:" + normalize_name(name)
                 words = [w for w in name.split() if len(w) > 2 and not w.endswith(".")]
                 # Hispanic names carry two surnames: "Carvajal", "Barrios", "Carvajal Barrios".

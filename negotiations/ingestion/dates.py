@@ -24,7 +24,7 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NOISE = re.compile(
     r"^(?:the|in|on|since|by|until|from|of|this past|early|late|mid|at least|around|about|"
-    r"or|or around|(?:start|beginning|end|middle|first half|second half) of)\s+"
+    r"earlier|later|or|or around|(?:start|beginning|end|middle|first half|second half) of)\s+"
 )
 
 

@@ -124,7 +124,7 @@ def _date_tokens(date: Span) -> set[int]:
         doc[start - 1].like_num or doc[start - 1].text in {"–", "-"}
     ):
         start -= 1
-    if date.root.dep_ == "pobj" and date.root.head.i == start - 1:
+    if start > 0 and doc[start - 1].pos_ == "ADP" and any(t.head.i == start - 1 for t in date):
         start -= 1  # "on 30 November 2023"
     if end < len(doc) and doc[end].tag_ == "POS":
         end += 1  # "today's sentence"
@@ -135,10 +135,15 @@ def _date_text(date: Span) -> str:
     """The date as written, with a day spaCy left outside: "17 October 2023", and a range
     "2 – 3 april 2024" read from its first day."""
     doc, text = date.doc, date.text
+    within = re.match(r"^(\d{1,2})\s*[–-]\s*\d{1,2}\s+(.+)$", text)
+    if within:
+        return f"{within.group(1)} {within.group(2)}"  # "2 – 4 March 2031": its first day
     i = date.start - 1
     if i >= 1 and doc[i].text in {"–", "-", "to"} and doc[i - 1].like_num:
         i -= 1  # the first day of a range
         text = re.sub(r"^\d{1,2}\b", "", text).strip()
+    if i >= 2 and doc[i].like_num and doc[i - 1].text in {"–", "-"} and doc[i - 2].like_num:
+        i -= 2  # "2 – 4 March 2031": a range is dated by its first day
     day = doc[i].text if i >= 0 else ""
     if day.isdigit() and 1 <= int(day) <= 31 and re.match(r"[A-Za-z]", text):
         return f"{day} {text}"

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from negotiations.ingestion.mentions import actor_mentions  # noqa: F401 (registers it)
-from negotiations.ingestion.vocabulary import vocabulary
+from negotiations.ingestion.vocabulary import check_vocabulary, vocabulary
 
 
 @Language.component("paragraph_sentences")
@@ -47,6 +47,7 @@ def _organization_patterns() -> list[dict]:
 
 @cache
 def get_nlp() -> Language:
+    check_vocabulary()  # a misnamed kind, status or side stops here, said plainly
     nlp = spacy.load(settings.NLP_MODEL)
     nlp.add_pipe("paragraph_sentences", before="parser")
     # Before the recognizer, which keeps these and reads around them.
