@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from functools import cache
 
 from core.dates import DatePrecision, PartialDate
 from negotiations.choices import Attribution, ChannelStatus, EventKind, OfferStatus
@@ -28,17 +29,18 @@ class NoEnglishText(ValueError):
     """The text has no sentence an English pipeline can read."""
 
 
-def _is_headline(sent) -> bool:
-    """A line of its own with no closing punctuation: a headline, a byline, a date line."""
-    text, doc = sent.text.strip(), sent.doc.text
-    own_line = (
-        sent.start_char == 0 or "\n" in doc[max(0, sent.start_char - 2) : sent.start_char]
-    ) and (
-        sent.end_char >= len(doc.rstrip())
-        or "\n" in sent.text_with_ws[-2:] + doc[sent.end_char : sent.end_char + 1]
+def _is_headline(sent, text: str) -> bool:
+    """A line of its own with no closing punctuation: a headline, a byline, a date line.
+    `text` is the document's text, read once (Doc.text rebuilds it on every call)."""
+    own = sent.text.strip()
+    starts_line = (
+        sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2) : sent.start_char]
     )
-    closed = text.endswith((".", "!", "?", "”", '"', "’", ":"))
-    return bool(text) and "\n" not in text and own_line and not closed
+    ends_line = (
+        sent.end_char >= len(text.rstrip()) or "\n" in text[sent.end_char - 2 : sent.end_char + 1]
+    )
+    closed = own.endswith((".", "!", "?", "”", '"', "’", ":"))
+    return bool(own) and "\n" not in own and starts_line and ends_line and not closed
 
 
 def _overlaps(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -65,7 +67,7 @@ def extract(text: str, published: dt.date) -> Extraction:
         t.pos_ in {"VERB", "AUX"} for t in doc[:2000]
     ):
         raise NoEnglishText("The text has no English sentences.")
-    headlines = [s for s in sentences if _is_headline(s)]
+    headlines = [s for s in sentences if _is_headline(s, text)]
     actors = ArticleActors(doc, skip={s.start for s in headlines})
     result = Extraction(actors=actors.candidates)
 
@@ -392,8 +394,9 @@ def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
     return merged
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP_WORDS}
+@cache
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP_WORDS)
 
 
 def _retold(first: EventCandidate, second: EventCandidate) -> bool:
