@@ -97,7 +97,7 @@ def evaluate_text(text: str, meta: dict) -> tuple[dict, str]:
         article = article_submit(
             text=text,
             published_on=published,
-            title=str(meta.get("title") or "")[:500],
+            title=str(meta.get("title") or ""),
         ).article
         status = article_ingest(article_id=article.pk)
         article.refresh_from_db(fields=["error"])

@@ -62,7 +62,7 @@ def _is_agentive(token: Token) -> bool:
         return True
     head = token.head
     if token.dep_ == "pobj" and (
-        head.dep_ == "agent"  # "facilitated by Norway"
+        head.dep_ == "agent"  # "facilitated by Switzerland"
         or head.lower_ == "against"  # "an embargo against X": something is done to it
         or (head.lower_ == "from" and head.head.lemma_ in {"extradite", "deport", "expel"})
     ):
@@ -83,7 +83,7 @@ def _is_agentive(token: Token) -> bool:
 
 
 def _is_metonym(token: Token) -> bool:
-    """A capital standing for its government: 'Washington shows', 'engagement with Caracas'."""
+    """A capital standing for its government: 'Washington shows', 'engagement with Havana'."""
     if token.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in token.children):
         return False
     if token.head.lemma_ == "capital":
@@ -94,7 +94,7 @@ def _is_metonym(token: Token) -> bool:
 
 
 def _byline(ent: Span) -> bool:
-    """A heading line that is a name, perhaps with a role: "Heather Nauert", "X, Secretary"."""
+    """A heading line that is a name, perhaps with a role: "Jane Doe", "Jane Doe, Spokesperson"."""
     rest = ent.doc[ent.end : ent.sent.end].text.strip()
     before = ent.doc[ent.sent.start : ent.start].text.strip()
     return ent.label_ == "PERSON" and not before and (not rest or rest.startswith(","))
@@ -180,7 +180,7 @@ class ArticleActors:
                     continue  # "Montoya Quintero" after "Rafael Ignacio Montoya Quintero"
                 key = "person:" + normalize_name(name)
                 words = [w for w in name.split() if len(w) > 2 and not w.endswith(".")]
-                # Hispanic names carry two surnames: "Carvajal", "Barrios", "Carvajal Barrios".
+                # Hispanic names carry two surnames: "Montoya", "Quintero", "Montoya Quintero".
                 for surname in (
                     {*words[-2:], " ".join(words[-2:])} if len(words) > 2 else {*words[-1:]}
                 ):
@@ -246,14 +246,14 @@ class ArticleActors:
             before = [key for start, key in owners if start <= ent.start]
             return (before[-1] if before else owners[0][1]), name, ActorKind.PERSON, True
         if label == "PERSON" and _org_kind(name) != ActorKind.ORGANIZATION:
-            label = "ORG"  # "Unitary Platform": a group's name read as a person's
+            label = "ORG"  # "Civic Platform": a group's name read as a person's
         if label == "PERSON":
             if len(name.split()) == 1 and not name[:1].isupper():
                 return None
             full = _person_name(name)
             return "person:" + normalize_name(full), full, ActorKind.PERSON, True
         country = _place(name) if _STATE_PREFIX.match(name.lower()) else None
-        if country:  # "the Government of Mexico", "the Kingdom of Norway"
+        if country:  # "the Government of Peru", "the Kingdom of Spain"
             return "country:" + normalize_name(country), country, ActorKind.GOVERNMENT, True
         country = _place(name)
         if country:
@@ -303,7 +303,7 @@ class ArticleActors:
         doc, root = self.doc, span.root
         source = Source(span.sent.start_char, span.sent.end_char, "publication")
         titles = phrase_set("actors", "titles")
-        # Titles before the name: "Venezuelan President Nicolás Maduro".
+        # Titles before the name: "Colombian President Ana Ruiz".
         start = span.start
         while (
             start > span.sent.start
@@ -355,7 +355,7 @@ class ArticleActors:
         for token in words:
             key = self.token_key.get(token.i)
             if loyal and key and key != candidate.key and key.startswith("person:"):
-                # "a Maduro confidant", "an ally of X": on X's side.
+                # "a Ruiz confidant", "an ally of X": on X's side.
                 candidate.loyal_to = candidate.loyal_to or key
         candidate.roles.append(RoleCandidate(title, self._org_in(words), source))
 

@@ -1,6 +1,6 @@
 """Date expressions resolved against the publication date, with their precision.
 
-dateparser reads absolute dates ("Aug. 9, 2024", "March 3"); this small layer decides
+dateparser reads absolute dates ("Aug. 9, 2031", "March 3"); this small layer decides
 relative ones ("last month", "Friday", "the past two weeks") and the year of a date
 written without one (the occurrence nearest the publication, unless the tense says).
 """

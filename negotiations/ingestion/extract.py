@@ -76,7 +76,7 @@ def extract(text: str, published: dt.date) -> Extraction:
     plural = []  # the last list of several actors, for "their"
     for index, sent in enumerate(sentences):
         if sent in headlines:
-            # A heading reads no facts but its date: "Negotiations resumed, 17 October 2023".
+            # A heading reads no facts but its date: "Talks resumed, 3 May 2031".
             source = Source(sent.start_char, sent.end_char, Attribution.PUBLICATION)
             for key in actors.keys_in(sent):
                 actors.add_source(key, source)  # a byline's name
@@ -202,7 +202,7 @@ def _mark_secret_from_headline(headlines, channels: list[ChannelCandidate]) -> N
 
 
 def _same_maker(first: str | None, second: str | None, actors: dict) -> bool:
-    """One maker under two names: "U.S. Department" and "U.S. Department of the Treasury"."""
+    """One maker under two names: "Ministry" and "Ministry of Finance"."""
     if first == second:
         return True
     if first not in actors or second not in actors:
@@ -228,9 +228,8 @@ def _same_grant(first: OfferCandidate, second: OfferCandidate, actors: dict) -> 
 
 
 def _merge_offers(
-    offers: list[OfferCandidate], published: dt.date, offers_actors: dict | None = None
+    offers: list[OfferCandidate], published: dt.date, actors: dict
 ) -> list[OfferCandidate]:
-    offers_actors = offers_actors or {}
     # An offer whose maker or recipients go unsaid is, in one article, the main offer's.
     makers = [o.offered_by for o in offers if o.offered_by]
     main_maker = max(set(makers), key=makers.count) if makers else None
@@ -251,10 +250,7 @@ def _merge_offers(
                 if m.kind == offer.kind
                 and (m.status == OfferStatus.DECLINED) == (offer.status == OfferStatus.DECLINED)
                 and not _granted_and_promised(m, offer)
-                and (
-                    _same_grant(m, offer, offers_actors)
-                    or _same_maker_or_unsaid(m, offer, offers_actors)
-                )
+                and (_same_grant(m, offer, actors) or _same_maker_or_unsaid(m, offer, actors))
                 and m.date.start.year == offer.date.start.year
             ),
             None,

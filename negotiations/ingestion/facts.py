@@ -90,15 +90,8 @@ def _depth(token: Token) -> int:
 
 
 def _in_dateline(date: Span) -> bool:
-    """'DOHA, Sept 20 (Reuters) -': where and when the report was filed, not a development."""
-    first = date.sent[0]
-    after = date.doc[date.end : date.end + 6]
-    return (
-        first.is_upper
-        and first.is_alpha
-        and date.start - date.sent.start <= 4
-        and any(t.text in {"-", "–", "—", "("} for t in after)
-    )
+    """'LIMA, May 3 (Reuters) -': where and when the report was filed, not a development."""
+    return date.start in _dateline_tokens(date.sent)
 
 
 def _dateline_tokens(sent: Span) -> set[int]:
@@ -125,15 +118,15 @@ def _date_tokens(date: Span) -> set[int]:
     ):
         start -= 1
     if start > 0 and doc[start - 1].pos_ == "ADP" and any(t.head.i == start - 1 for t in date):
-        start -= 1  # "on 30 November 2023"
+        start -= 1  # "on 3 May 2031"
     if end < len(doc) and doc[end].tag_ == "POS":
         end += 1  # "today's sentence"
     return set(range(start, end))
 
 
 def _date_text(date: Span) -> str:
-    """The date as written, with a day spaCy left outside: "17 October 2023", and a range
-    "2 – 3 april 2024" read from its first day."""
+    """The date as written, with a day spaCy left outside: "17 May 2031", and a range
+    "2 – 3 june 2031" read from its first day."""
     doc, text = date.doc, date.text
     within = re.match(r"^(\d{1,2})\s*[–-]\s*\d{1,2}\s+(.+)$", text)
     if within:
@@ -248,7 +241,7 @@ class SentenceFacts:
                 continue  # already the extradition guarantee
             anchor = words[0] if words else self._benefit_word(triggers) or self.sent.root
             if anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "about", "regarding"}:
-                continue  # "a statement on the general licenses": the topic, not an offer
+                continue  # "a statement on the new licences": the topic, not an offer
             found.append(self._offer(kind, anchor))
         return found
 
@@ -335,7 +328,7 @@ class SentenceFacts:
         return None
 
     def _granted(self, statuses: dict, cut: int | None) -> bool:
-        """The maker granted it: "issued 4 general licenses" (not "will issue")."""
+        """The maker granted it: "issued two licences" (not "will issue")."""
         for token in self.sent:
             if cut is not None and token.i >= cut:
                 break
@@ -402,7 +395,7 @@ class SentenceFacts:
         mediators = self.facilitators()
         place = set()
         if venue_span is not None:
-            # "in Caracas, Venezuela": the place named with the venue is no side.
+            # "in Lima, Peru": the place named with the venue is no side.
             place = set(range(venue_span.start, min(venue_span.end + 3, self.sent.end)))
         elsewhere = {self.actors.key_at(t.i) for t in self.sent if t.i not in place}
         participants = [
@@ -470,7 +463,7 @@ class SentenceFacts:
                     if token not in subject.subtree:
                         keys = self.actors.keys_in(subject.subtree) + keys
                     break
-        # A nationality ("Republicans", "Venezuelans") is no side of talks.
+        # A nationality ("Republicans", "Colombians") is no side of talks.
         keys = [
             k
             for k in dict.fromkeys(keys)
@@ -626,7 +619,7 @@ class SentenceFacts:
     def events(self, line_before: Span | None = None) -> list[EventCandidate]:
         """One development per date the sentence gives, titled from the clause it dates.
 
-        A sentence that is only a date ("2 August 2024" after a heading) dates the
+        A sentence that is only a date ("2 June 2031" after a heading) dates the
         heading before it on the same line, given as `line_before`.
         """
         found, anchors = [], set()
@@ -650,7 +643,7 @@ class SentenceFacts:
                 title = self.clause_title(anchor, ent)
                 kind = self._kind(self.clause_words(anchor, ent))
             if len(title.split()) < 2:
-                continue  # "Treasury today:" introduces a list; it reports nothing itself
+                continue  # "The ministry today:" introduces a list; it reports nothing itself
             anchors.add(anchor.i if anchor is not None else -1)
             found.append(self.event_on(kind, anchor, date, title))
         return found

@@ -1,15 +1,15 @@
 """Actor mentions spaCy's small model gets wrong, set right before actors are read.
 
 A pipeline component after the entity recognizer. It only reshapes `doc.ents`:
-- a name after an office ("Minister of Foreign Affairs Ine Eriksen Søreide") and a
-  first name left out ("Secretary of State Antony J. Blinken") become a PERSON;
-- an organization named with its parent ("the Treasury's Office of Foreign Assets
-  Control (OFAC)") becomes two, and an acronym in brackets names the one before it;
-- a government written as a phrase ("the Venezuelan government", "Venezuela's
-  government", "the Government of Mexico", "the Maduro regime") becomes a GOV mention;
-- what only looks like an actor goes: a title's office ("U.S. Magistrate Judge", "White
-  House press secretary"), a document ("the Barbados Agreement", "an Indictment"), a
-  cited source ("according to OPEC", "The Wall Street Journal reports").
+- a name after an office ("Minister of Foreign Affairs Ana Ruiz Vidal") and a
+  first name left out ("Secretary of State Paul R. Haldane") become a PERSON;
+- an organization named with its parent ("the Ministry of Finance's Bureau of
+  Budget Oversight (BBO)") becomes two, and an acronym in brackets names the one before it;
+- a government written as a phrase ("the Colombian government", "Chile's
+  government", "the Government of Peru", "the Ortega regime") becomes a GOV mention;
+- what only looks like an actor goes: a title's office ("U.S. Magistrate Judge", "Foreign
+  Ministry spokesperson"), a document ("the Lisbon Accord", "an Indictment"), a cited
+  source ("according to Reuters", "The Daily Courier reports").
 """
 
 from spacy.language import Language
@@ -58,7 +58,7 @@ def _people_after_offices(doc: Doc, ents: list[Span]) -> list[Span]:
             end += 1
         if end - j >= 2 and doc[end - 1].text[-1:].isalpha():
             found.append(Span(doc, j, end, label="PERSON"))
-    # A first name spaCy left outside: "Antony" in "Antony J. Blinken".
+    # A first name spaCy left outside: "Paul" in "Paul R. Haldane".
     for ent in ents:
         start = ent.start
         while (
@@ -75,7 +75,7 @@ def _people_after_offices(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _acronym_after(doc: Doc, end: int) -> Span | None:
-    """'(OFAC)', '(the “FARC”)': an acronym in brackets right after a name."""
+    """'(BBO)', '(the “ELN”)': an acronym in brackets right after a name."""
     if end >= len(doc) or doc[end].text != "(":
         return None
     j = end + 1
@@ -87,7 +87,7 @@ def _acronym_after(doc: Doc, end: int) -> Span | None:
 
 
 def _split_possessive(doc: Doc, ent: Span) -> list[Span]:
-    """'the Treasury's Office of ...': the parent and the office, and its acronym."""
+    """'the Ministry's Bureau of ...': the parent and the office, and its acronym."""
     parts = []
     start = ent.start
     for token in ent:
@@ -105,7 +105,7 @@ def _split_possessive(doc: Doc, ent: Span) -> list[Span]:
 
 
 def _government_phrases(doc: Doc) -> list[Span]:
-    """'the Venezuelan government', "Venezuela's government", 'the Maduro regime'."""
+    """'the Colombian government', "Chile's government", 'the Ortega regime'."""
     words = phrase_set("actors", "government_words")
     found = []
     for token in doc:
@@ -136,7 +136,7 @@ def _looks_like_actor(span: Span) -> bool:
     if span.label_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "NORP_GROUP", "GOV"}:
         return True
     if last in phrase_set("actors", "not_actor_heads"):
-        return False  # a document or a law: "the Barbados Agreement"
+        return False  # a document or a law: "the Lisbon Accord"
     if (
         span.label_ == "ORG"
         and len(span) == 1
@@ -152,22 +152,22 @@ def _looks_like_actor(span: Span) -> bool:
     if span.label_ == "NORP_GROUP" or (span.label_ == "ORG" and institution):
         head = root.head
         if root.dep_ == "compound" and (head.lower_ in titles or head.head.lower_ in titles):
-            return False  # "White House press secretary", "opposition leader X"
+            return False  # "Foreign Ministry spokesperson", "opposition leader X"
     if span.label_ == "ORG":
         if root.dep_ == "nsubj" and root.head.lemma_ == "report":
-            return False  # "The Wall Street Journal reports": a cited source
+            return False  # "The Daily Courier reports": a cited source
         if (
             root.dep_ == "pobj"
             and root.head.lower_ == "to"
             and root.head.head.lower_ == "according"
         ):
-            return False  # "according to OPEC"
-    # "Venezuelans": a people, not an actor.
+            return False  # "according to Reuters"
+    # "Colombians": a people, not an actor.
     return not (span.label_ == "NORP" and span.text.lower().endswith("s"))
 
 
 def _without_office(ent: Span) -> Span | None:
-    """'Affairs Marc Garneau' is Marc Garneau: the office's last words are not the name."""
+    """'Affairs Ana Ruiz' is Ana Ruiz: the office's last words are not the name."""
     if ent.label_ != "PERSON":
         return ent
     start = ent.start

@@ -31,7 +31,7 @@ def _group_patterns() -> list[dict]:
 
 def _organization_patterns() -> list[dict]:
     """Names spaCy's small model misses: capitalised words ending in what an organisation
-    is ("Unitary Platform", "Democratic Unity coalition"), perhaps "of" a place, and
+    is ("Civic Platform", "National Unity coalition"), perhaps "of" a place, and
     "Government of X"."""
     kinds = vocabulary("actors")["kind_words"]
     heads = sorted({w for key in ("institution", "group") for w in kinds[key]})
