@@ -53,6 +53,15 @@ class Article(models.Model):
         max_length=16, choices=ArticleStatus, default=ArticleStatus.PENDING, db_index=True
     )
     error = models.TextField(blank=True)
+    # The database, not the broker, is the record of work to do: a pending or processing
+    # article whose lease has run out (or that was never queued) is queued again by the
+    # sweep (negotiations.tasks.articles_requeue).
+    lease_until = models.DateTimeField(
+        null=True, blank=True, help_text="When waiting or processing counts as lost."
+    )
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Ingestions started since the article was last submitted."
+    )
     extractor_version = models.CharField(max_length=32, blank=True)
     ingested_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -61,7 +70,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "lease_until", "attempts"])
 
     class Meta:
         ordering = ["-published_on", "-id"]
