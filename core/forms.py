@@ -130,12 +130,6 @@ class VersionedForm(forms.Form):
             for message in messages:
                 self.add_error(target, message)
 
-    def keep_input_with_version(self, version: int) -> None:
-        """After a conflict: keep what the editor typed, but carry the current version."""
-        data = self.data.copy()
-        data[self.add_prefix("version")] = str(version)
-        self.data = data
-
 
 class RecordForm(VersionedForm, forms.ModelForm):
     """A record's ModelForm whose validation is the service's (model.full_clean in
@@ -161,6 +155,17 @@ class RecordForm(VersionedForm, forms.ModelForm):
             self.fields["version"].error_messages["required"] = (
                 "The form came without the version you loaded; reload the page and try again."
             )
+
+    @classmethod
+    def initial_at(cls, row) -> dict:
+        """Initial values, at a historical row, of the fields the row keeps apart from its
+        own columns: its many-to-many sets (core.merge builds the form as it was)."""
+        initial = {}
+        for field in row._history_m2m_fields:
+            if field.name in cls._meta.fields:
+                target = f"{field.m2m_reverse_field_name()}_id"
+                initial[field.name] = list(getattr(row, field.name).values_list(target, flat=True))
+        return initial
 
     def _post_clean(self) -> None:
         # The service validates the whole record (model.full_clean); see the module doc.

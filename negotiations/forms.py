@@ -16,7 +16,15 @@ from core.forms import (
 )
 from core.models import ReviewState
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
-from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.models import (
+    Article,
+    ChannelParticipant,
+    Event,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
 from negotiations.services import SourceInput
 
 
@@ -67,6 +75,26 @@ class ChannelForm(RecordForm):
                 "participants", [a for a, r in roles.items() if r != "mediator"]
             )
             self.initial.setdefault("mediators", [a for a, r in roles.items() if r == "mediator"])
+
+    @classmethod
+    def initial_at(cls, row) -> dict:
+        """Who took part at `row`'s version: participants are set just after the channel's
+        own save, so their history up to the channel's next version."""
+        following = (
+            row.instance_type.history.filter(id=row.id, version__gt=row.version)
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        rows = ChannelParticipant.history.filter(channel_id=row.id)
+        if following is not None:
+            rows = rows.filter(history_date__lt=following)
+        latest = {p.id: p for p in rows.order_by("history_date", "history_id")}
+        roles = {p.actor_id: p.role for p in latest.values() if p.history_type != "-"}
+        return {
+            "participants": [a for a, r in roles.items() if r != "mediator"],
+            "mediators": [a for a, r in roles.items() if r == "mediator"],
+        }
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from actors.forms import ActorForm, RoleForm
 from actors.services import actor_create, actor_update
 from core.editing import VersionConflict, record_create, record_update
+from core.merge import form_merge, merge_resolve
 from core.permissions import editor_required
 from negotiations.choices import ArticleStatus
 from negotiations.forms import (
@@ -91,14 +92,25 @@ def record_add(request, model_name: str):
 @editor_required
 def record_edit(request, model_name: str, pk: int):
     record = get_object_or_404(_model(model_name), pk=pk)
-    form = FORMS[model_name](request.POST or None, instance=record)
+    form_class = FORMS[model_name]
+    data, merge = request.POST or None, None
+    if request.method == "POST":
+        # A save from a merge page: the other editor's value where the editor chose it.
+        data, merge = merge_resolve(form_class=form_class, data=request.POST, record=record)
+    form = form_class(data, instance=record)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if merge and merge.conflicts:
+        form.is_valid()
+        for item in merge.conflicts:
+            form.add_error(item.name, "You both changed this: choose which value to keep.")
+    elif request.method == "POST" and form.is_valid():
         try:
             saved = _save(model_name, form, request.user, record)
         except VersionConflict as error:
+            # Merged with what changed meanwhile; saving it again carries the current version.
             conflict = error
-            form.keep_input_with_version(error.record.version)
+            merge = form_merge(form=form, record=error.record, base_version=error.expected)
+            form = merge.form
         except ValidationError as error:
             form.apply_error(error)
         else:
@@ -110,6 +122,7 @@ def record_edit(request, model_name: str, pk: int):
         "model_name": model_name,
         "verbose_name": record._meta.verbose_name,
         "conflict": conflict,
+        "merge": merge if merge and (conflict or merge.conflicts) else None,
     }
     if model_name == "actor":
         from actors.views.editing import actor_context
