@@ -4,9 +4,9 @@ Both doors call `record_update`, so validation (the model's `full_clean`), the
 optimistic-concurrency check and the review bookkeeping happen in one place.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -33,10 +33,22 @@ NOT_EDITABLE = BOOKKEEPING | {"slug", "first_reported_on"}
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field's change: raw values, and as an editor reads them (names, not ids)."""
+
     field: str
     label: str
     before: object
     after: object
+    before_text: str = ""
+    after_text: str = ""
+
+
+@dataclass(frozen=True)
+class M2MSets:
+    """The many-to-many sets recorded with historical rows (see history_m2m_rows)."""
+
+    rows: dict = field(default_factory=dict)  # (field name, history_id) -> list of dicts
+    names: dict = field(default_factory=dict)  # (field name, related pk) -> display name
 
 
 class VersionConflict(Exception):
@@ -56,64 +68,108 @@ class VersionConflict(Exception):
         )
 
 
-def history_changes(old, new, m2m_rows: dict | None = None) -> list[FieldChange]:
+def history_changes(old, new, m2m: M2MSets | None = None) -> list[FieldChange]:
     """Readable field changes between two historical rows of the same record.
 
-    `m2m_rows` (from history_m2m_rows) gives the many-to-many sets already loaded for a
-    page of rows; without it each diff queries them (two queries per tracked field).
+    `m2m` (from history_m2m_rows) gives the many-to-many sets already loaded for a page
+    of rows; without it they are loaded for these two rows (one query per field). A
+    foreign key reads as its record's name: select_related them on the rows to keep
+    that from querying.
     """
     if old is None or new is None:
         return []
-    excluded = BOOKKEEPING - {"review_state"}
+    if m2m is None:
+        m2m = history_m2m_rows([old, new])
     m2m_fields = [f.name for f in new._history_m2m_fields]
-    if m2m_rows is not None:
-        excluded |= set(m2m_fields)
+    excluded = (BOOKKEEPING - {"review_state"}) | set(m2m_fields)
     delta = new.diff_against(old, excluded_fields=sorted(excluded))
     raw = [(change.field, change.old, change.new) for change in delta.changes]
-    if m2m_rows is not None:
-        for name in m2m_fields:
-            before = m2m_rows.get((name, old.history_id), [])
-            after = m2m_rows.get((name, new.history_id), [])
-            if before != after:
-                raw.append((name, before, after))
-        raw.sort(key=lambda change: change[0])
+    for name in m2m_fields:
+        before = m2m.rows.get((name, old.history_id), [])
+        after = m2m.rows.get((name, new.history_id), [])
+        if before != after:
+            raw.append((name, before, after))
+    raw.sort(key=lambda change: change[0])
     meta = new.instance_type._meta
     changes = []
-    for field, before, after in raw:
+    for name, before, after in raw:
         try:
-            label = meta.get_field(field).verbose_name
-        except Exception:  # noqa: BLE001 - an m2m or removed field: show its name
-            label = field.replace("_", " ")
-        changes.append(FieldChange(field, str(label), before, after))
+            model_field = meta.get_field(name)
+        except FieldDoesNotExist:  # a field removed since: show its name
+            model_field, label = None, name.replace("_", " ")
+        else:
+            label = model_field.verbose_name
+        changes.append(
+            FieldChange(
+                name,
+                str(label),
+                before,
+                after,
+                value_text(model_field, before, row=old, m2m=m2m),
+                value_text(model_field, after, row=new, m2m=m2m),
+            )
+        )
     return changes
 
 
-def history_m2m_rows(rows: list) -> dict:
+def value_text(model_field, value, *, row=None, m2m: M2MSets | None = None) -> str:
+    """A historical value as an editor reads it: records by name, choices by label."""
+    if model_field is None:
+        return "" if value is None else str(value)
+    if model_field.many_to_many:
+        target = model_field.m2m_reverse_field_name()
+        names = m2m.names if m2m else {}
+        shown = [
+            names.get((model_field.name, item.get(target)), f"#{item.get(target)} (deleted)")
+            for item in value or []
+        ]
+        return ", ".join(sorted(shown))
+    if value is None or value == "":
+        return ""
+    if model_field.many_to_one:
+        try:
+            related = getattr(row, model_field.name) if row is not None else None
+        except ObjectDoesNotExist:
+            related = None
+        return str(related) if related is not None else f"#{value} (deleted)"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def history_m2m_rows(rows: list) -> M2MSets:
     """The many-to-many sets recorded with each historical row: one query per field.
 
-    Keyed by (field name, history_id), each a list of dicts ordered as simple-history's
-    own diff orders them, so history_changes compares like with like.
+    Rows are keyed by (field name, history_id), each a list of dicts ordered as
+    simple-history's own diff orders them, so history_changes compares like with like;
+    the related records' names come in the same query.
     """
+    sets = M2MSets()
     if not rows:
-        return {}
-    loaded = {}
+        return sets
     history_ids = [row.history_id for row in rows]
-    for field in rows[0]._history_m2m_fields:
-        through = getattr(type(rows[0]), field.name).model  # the historical m2m rows
+    for m2m_field in rows[0]._history_m2m_fields:
+        through = getattr(type(rows[0]), m2m_field.name).model  # the historical m2m rows
         names = [
-            f.name
+            f.attname if f.many_to_one else f.name
             for f in through._meta.fields
             if f.editable and f.name not in ("id", "m2m_history_id", "history")
         ]
-        order = field.m2m_reverse_field_name()
+        keys = [name.removesuffix("_id") for name in names]
+        order = m2m_field.m2m_reverse_field_name()
         for row in (
             through._default_manager.filter(history_id__in=history_ids)
+            .select_related(order)
             .order_by(order)
-            .values("history_id", *names)
         ):
-            history_id = row.pop("history_id")
-            loaded.setdefault((field.name, history_id), []).append(row)
-    return loaded
+            values = {key: getattr(row, name) for key, name in zip(keys, names, strict=True)}
+            sets.rows.setdefault((m2m_field.name, row.history_id), []).append(values)
+            related = getattr(row, order)
+            if related is not None:
+                sets.names[(m2m_field.name, related.pk)] = str(related)
+    return sets
 
 
 def changes_since(record: Fact, version: int) -> list[FieldChange]:

@@ -43,6 +43,11 @@ editor_patterns = [
         "records/<str:model_name>/<int:pk>/history/", history.record_history, name="record_history"
     ),
     path(
+        "records/<str:model_name>/<int:pk>/history/<int:history_id>/",
+        history.record_version,
+        name="record_version",
+    ),
+    path(
         "records/<str:model_name>/<int:pk>/history/<int:history_id>/revert/",
         history.record_revert,
         name="record_revert",

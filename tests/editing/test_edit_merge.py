@@ -114,6 +114,7 @@ def test_fields_only_the_other_editor_changed_take_their_value(editor_client, se
 
     refused = edit(second_editor, url, second_form, conditions="A ceasefire")
 
+    assert "<ins>Southland</ins>" in refused.content.decode()  # what they changed, by name
     merge = refused.context["merge"]
     assert set(merge.taken) == {"Offered by", "Offered"} and merge.kept == ["Conditions"]
     assert merge.conflicts == []
