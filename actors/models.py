@@ -115,3 +115,22 @@ class Role(Fact):
         start = format_partial_date(self.started_on, self.started_precision)
         end = format_partial_date(self.ended_on, self.ended_precision)
         return f"{start}–{end}" if start or end else ""
+
+
+class ActorRedirect(models.Model):
+    """The address of an actor merged into another: its slug (and id) lead to the one kept.
+
+    Links to the duplicate's page, bookmarks and API clients keep working (a 301); a
+    later merge of the kept actor moves these along with its other links.
+    """
+
+    slug = models.SlugField(max_length=220, unique=True)
+    old_id = models.PositiveBigIntegerField(db_index=True, help_text="The merged actor's id.")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.actor_id}"

@@ -1,11 +1,13 @@
-"""Reads for an actor's page: the actor as known on a date and its bounded related lists."""
+"""Reads for actors: an actor's page (as known on a date, with bounded related lists), where
+a merged actor's address leads, and the known actors close to a new name."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 
-from actors.models import Actor, Role
+from actors.models import Actor, ActorRedirect, Alias, Role
+from actors.normalize import name_similarity, normalize_name
 from core.asof import known_by
 from core.models import ReviewState
 from negotiations.models import Event, Indictment, Offer
@@ -89,3 +91,59 @@ def actor_detail(
             pk__in=Event.actors.through.objects.filter(actor=actor).values("event_id"),
         ),
     )
+
+
+def actor_merged_into(*, slug: str = "", old_id: int | None = None) -> Actor | None:
+    """The actor that a merged actor's slug (or id) now leads to, if it was merged and
+    no actor holds that address now."""
+    by_slug = Q(slug=slug) if slug else Q(pk__in=[])
+    match, taken = by_slug, by_slug
+    if old_id is not None:
+        match |= Q(old_id=old_id)
+        taken |= Q(pk=old_id)
+    if Actor.objects.filter(taken).exists():
+        return None
+    found = ActorRedirect.objects.filter(match).select_related("actor").order_by("-id").first()
+    return found.actor if found else None
+
+
+SIMILAR_AT = 0.85  # name_similarity from which a new name is "close" to a known one
+
+
+@dataclass(frozen=True)
+class SimilarActor:
+    """A known actor whose name or alias is close to a new name (`alias`: the one matched)."""
+
+    actor: Actor
+    alias: str
+    score: float
+
+
+def actor_similar(*, name: str, limit: int = 5) -> list[SimilarActor]:
+    """Actors not rejected whose name or an alias is close to `name`, closest first.
+
+    A name already taken exactly is not listed: creating it is refused outright. One
+    pass over the normalised aliases in Python (difflib): creation is rare, and this
+    needs no database extension.
+    """
+    wanted = normalize_name(name)
+    if not wanted:
+        return []
+    aliases = Alias.objects.exclude(actor__review_state=ReviewState.REJECTED)
+    actors = Actor.objects.exclude(review_state=ReviewState.REJECTED)
+    known = list(aliases.values_list("normalized", "name", "actor_id"))
+    known += [(normalize_name(n), n, pk) for pk, n in actors.values_list("pk", "name")]
+    if any(normalized == wanted for normalized, _name, _pk in known):
+        return []
+    best: dict[int, tuple[float, str]] = {}
+    for normalized, alias, actor_id in known:
+        score = name_similarity(wanted, normalized)
+        if score >= SIMILAR_AT and score > best.get(actor_id, (0, ""))[0]:
+            best[actor_id] = (score, alias)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
+    found = actors.in_bulk([actor_id for actor_id, _match in ranked])
+    return [
+        SimilarActor(found[actor_id], alias, score)
+        for actor_id, (score, alias) in ranked
+        if actor_id in found
+    ]

@@ -5,16 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from actors.models import Actor, Alias, Role
+from actors.models import Actor, ActorRedirect, Alias, Role
 from actors.normalize import normalize_name
 from core.editing import record_create, record_update
 from core.models import Fact
 
 
 def actor_slug(name: str, exclude_pk: int | None = None) -> str:
+    """A free address for `name`: no actor's, and no merged actor's (that one redirects)."""
     base = slugify(name)[:200] or "actor"
     slug, n = base, 1
-    while Actor.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while (
+        Actor.objects.filter(slug=slug).exclude(pk=exclude_pk).exists()
+        or ActorRedirect.objects.filter(slug=slug).exists()
+    ):
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -147,6 +151,9 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
         changes["first_reported_on"] = min(keep.first_reported_on, duplicate.first_reported_on)
     if keep.side == "unknown" and duplicate.side != "unknown":
         changes["side"] = duplicate.side
+    # The duplicate's address leads to the kept actor from now on (its own older
+    # addresses moved with the other links above).
+    ActorRedirect.objects.create(slug=duplicate.slug, old_id=duplicate.pk, actor=keep)
     duplicate._history_user = by
     duplicate._change_reason = f"merged into {keep.name} (#{keep.pk})"
     duplicate.delete()

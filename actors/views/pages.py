@@ -1,10 +1,11 @@
 """Analysts' actor pages."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from actors.models import Actor
 from actors.selectors import actor_detail as actor_detail_get
+from actors.selectors import actor_merged_into
 from core.pages import as_of_context
 from negotiations.views.records import record_missing
 
@@ -14,6 +15,15 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         detail = actor_detail_get(slug=slug, as_of=context["as_of"])
     except Actor.DoesNotExist:
+        merged_into = actor_merged_into(slug=slug)
+        if merged_into is not None:
+            return _moved(request, merged_into.get_absolute_url())
         return record_missing(request, context, model=Actor, slug=slug)
     context.update(detail=detail, record=detail.actor, actor=detail.actor, model_name="actor")
     return render(request, "actors/actor_detail.html", context)
+
+
+def _moved(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
+    """A merged actor's page: the kept actor's, with the same query (an as-of date)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

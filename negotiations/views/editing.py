@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from actors.forms import ActorForm, RoleForm
+from actors.selectors import actor_similar
 from actors.services import actor_create, actor_update
 from core.editing import VersionConflict, record_create, record_update
 from core.merge import form_merge, merge_resolve
@@ -73,7 +74,12 @@ def record_add(request, model_name: str):
     if model_name == "event":
         return redirect("negotiations:development_add")
     form = FORMS[model_name](request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST" and form.is_valid()
+    similar = []
+    if posted and model_name == "actor" and not request.POST.get("create_anyway"):
+        # A name close to a known actor's: offer that one before adding a duplicate.
+        similar = actor_similar(name=form.cleaned_data["name"])
+    if posted and not similar:
         try:
             record = _save(model_name, form, request.user)
         except ValidationError as error:
@@ -85,6 +91,7 @@ def record_add(request, model_name: str):
         "form": form,
         "model_name": model_name,
         "verbose_name": form._meta.model._meta.verbose_name,
+        "similar": similar,
     }
     return render(request, "negotiations/editing/record_form.html", context)
 
