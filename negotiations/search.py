@@ -21,6 +21,7 @@ from django.db.models import F, Model, Prefetch, Q, QuerySet
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
 from core.models import ReviewState
+from core.text import CONTROL_CHARACTERS
 from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
 
 GROUP_LIMIT = 20
@@ -57,7 +58,9 @@ SPECS = (
 
 
 def search_query_clean(raw: str | None) -> str:
-    return " ".join((raw or "").split())[:QUERY_MAX_LENGTH]
+    """Words of plain text: a control character (PostgreSQL refuses a NUL) separates words
+    as a space does; runs of spaces become one, and a long query is cut."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw or "").split())[:QUERY_MAX_LENGTH]
 
 
 def record_search(query: str, *, limit: int = GROUP_LIMIT) -> list[SearchGroup]:

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin
+from core.text import control_character_problem
 from negotiations.choices import (
     Attribution,
     ParticipantRole,
@@ -45,6 +46,9 @@ def article_text_problem(text: object) -> str | None:
         return f"The article is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
     if "\x00" in text:
         return "The article's text contains NUL bytes: it is not plain text."
+    problem = control_character_problem(text)
+    if problem:
+        return f"The article's text {problem[0].lower()}{problem[1:]}"
     if not any(ch.isalpha() for ch in text):
         return "The article's text has no words."
     return None

@@ -5,6 +5,8 @@ from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from core.text import NO_CONTROL_CHARACTERS, URL_PATTERN
+
 
 class ErrorSerializer(serializers.Serializer):
     """The body of every error response."""
@@ -69,24 +71,30 @@ class AutoSchema(SpectacularAutoSchema):
 NO_NUL = "^[^\\u0000]*$"
 
 
-def _forbid_nul(schema: dict) -> None:
-    if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & schema.keys()):
-        schema["pattern"] = NO_NUL
+def _forbid(schema: dict, pattern: str, url_pattern: str | None = None) -> None:
+    """Give each free-text string in `schema` the pattern its field is checked against."""
+    if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
+        if schema.get("format") == "uri" and url_pattern:
+            schema["pattern"] = url_pattern
+        elif "format" not in schema:
+            schema["pattern"] = pattern
     for child in schema.get("properties", {}).values():
-        _forbid_nul(child)
+        _forbid(child, pattern, url_pattern)
     if isinstance(schema.get("items"), dict):
-        _forbid_nul(schema["items"])
+        _forbid(schema["items"], pattern, url_pattern)
 
 
 def no_null_characters(result, generator, request, public):
-    """Postprocessing hook: every free-text query parameter and request field says no NUL."""
+    """Postprocessing hook: every free-text query parameter says no NUL; every text field
+    of a request body no control character, and every URL field what no URL may hold
+    (core.text: the serializers and models refuse them)."""
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
                 # `ordering` ignores what it cannot sort by, NUL included: no 400 to state.
                 if parameter.get("in") == "query" and parameter.get("name") != "ordering":
-                    _forbid_nul(parameter.get("schema", {}))
+                    _forbid(parameter.get("schema", {}), NO_NUL)
     for name, component in result.get("components", {}).get("schemas", {}).items():
         if name.endswith("Request"):
-            _forbid_nul(component)
+            _forbid(component, NO_CONTROL_CHARACTERS, URL_PATTERN)
     return result

@@ -21,6 +21,7 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import ManyRelatedField, RelatedField
 
 from core.models import shown
+from core.text import no_control_characters, url_characters
 
 # Model name -> API basename, for links to whatever record a piece of evidence supports.
 API_BASENAMES = {
@@ -218,3 +219,21 @@ class FactSerializer(FastRepresentation, serializers.ModelSerializer):
     @extend_schema_field(serializers.URLField())
     def get_url(self, record) -> str | None:
         return api_url(self.context.get("request"), record._meta.model_name, record.pk)
+
+
+class CleanTextInput:
+    """Mixin for write serializers: every text field refuses control characters, and every
+    URL field what no URL may hold (core.text), with an error naming the field. The models
+    refuse the same (their full_clean), so this only answers sooner and for nested fields."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            if field.read_only or not isinstance(field, serializers.CharField):
+                continue
+            # A URL's rule covers control characters too.
+            url = isinstance(field, serializers.URLField)
+            rule = url_characters if url else no_control_characters
+            if rule not in field.validators:
+                field.validators.append(rule)
+        return fields

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from core.api.serializers import (
+    CleanTextInput,
     EvidenceSpanSerializer,
     FactSerializer,
     LinkSerializer,
@@ -23,6 +24,7 @@ from negotiations.models import (
     Offer,
     Position,
     TalksChannel,
+    article_metadata_problem,
 )
 
 
@@ -225,7 +227,7 @@ class EvidenceSerializer(EvidenceSpanSerializer):
     created_at = serializers.DateTimeField()
 
 
-class ArticleSubmitSerializer(serializers.Serializer):
+class ArticleSubmitSerializer(CleanTextInput, serializers.Serializer):
     """An article to ingest; the text's checks (empty, oversized) are article_submit's."""
 
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
@@ -233,11 +235,21 @@ class ArticleSubmitSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=1000, required=False, default="")
     publisher = serializers.CharField(max_length=1000, required=False, default="")
     url = serializers.URLField(max_length=2048, required=False, default="")
-    metadata = serializers.DictField(required=False, default=dict)
+    metadata = serializers.DictField(
+        required=False,
+        default=dict,
+        help_text="Authors, dateline, language: at most ARTICLE_METADATA_MAX_BYTES as JSON.",
+    )
+
+    def validate_metadata(self, metadata: dict) -> dict:
+        problem = article_metadata_problem(metadata)
+        if problem:
+            raise serializers.ValidationError(problem)
+        return metadata
 
 
 # --- editors' writes -----------------------------------------------------------------
-class SourceSerializer(serializers.Serializer):
+class SourceSerializer(CleanTextInput, serializers.Serializer):
     """Where a development comes from: an article's span or quote, a URL and quote, or a note."""
 
     article = serializers.PrimaryKeyRelatedField(
@@ -253,7 +265,7 @@ class SourceSerializer(serializers.Serializer):
     )
 
 
-class EventCreateSerializer(serializers.ModelSerializer):
+class EventCreateSerializer(CleanTextInput, serializers.ModelSerializer):
     actors = serializers.PrimaryKeyRelatedField(
         queryset=Actor.objects.all(), many=True, required=False
     )
@@ -279,7 +291,7 @@ class EventCreateSerializer(serializers.ModelSerializer):
         ]
 
 
-class OfferStatusSerializer(serializers.Serializer):
+class OfferStatusSerializer(CleanTextInput, serializers.Serializer):
     """A change of an offer's status: recorded as a dated development on the timeline."""
 
     status = serializers.ChoiceField(choices=OfferStatus.choices)
@@ -290,7 +302,7 @@ class OfferStatusSerializer(serializers.Serializer):
     source = SourceSerializer(required=False)
 
 
-class ChangeSerializer(serializers.ModelSerializer):
+class ChangeSerializer(CleanTextInput, serializers.ModelSerializer):
     """A partial update: a field editors may not set is refused, not silently ignored."""
 
     def validate(self, attrs: dict) -> dict:
