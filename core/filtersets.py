@@ -1,4 +1,9 @@
-"""Filters every record list shares: review state, incremental sync and the citing article."""
+"""Filters every record list shares: review state, incremental sync and the citing article.
+
+Every filterset, for pages and API alike, takes an empty parameter (`?side=`, a form field
+left untouched) as no filter; a value that is not one (`?side=nobody`) is an error naming
+the parameter.
+"""
 
 import datetime as dt
 
@@ -6,6 +11,21 @@ import django_filters
 from django import forms
 
 from core.models import ReviewState
+
+
+class FilterSet(django_filters.FilterSet):
+    """A FilterSet for which an empty parameter means no filter, as if it were absent."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist"):
+            data = data.copy()
+            for name in list(data):
+                values = [value for value in data.getlist(name) if value != ""]
+                if values:
+                    data.setlist(name, values)
+                else:
+                    del data[name]
+        super().__init__(data, *args, **kwargs)
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -35,7 +55,7 @@ class SinceFilter(django_filters.IsoDateTimeFilter):
         return qs.filter(**{f"{self.field_name}__gte": value})
 
 
-class FactFilterSet(django_filters.FilterSet):
+class FactFilterSet(FilterSet):
     review_state = django_filters.MultipleChoiceFilter(choices=ReviewState.choices)
     updated_since = SinceFilter(
         field_name="updated_at",

@@ -1,10 +1,13 @@
 """Filters shared by the pages and the API: one definition of each list's query parameters."""
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from actors.choices import Side
-from core.filtersets import FactFilterSet, IdFilter, SinceFilter
+from actors.models import Actor, ActorRedirect
+from core.filtersets import BIGINT_MAX, FactFilterSet, FilterSet, IdFilter, SinceFilter
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -19,12 +22,35 @@ from negotiations.choices import (
 from negotiations.models import Article, Event, Evidence, Indictment, Offer, Position, TalksChannel
 
 
-def _actor_match(prefix: str, value: str) -> Q:
-    """An actor by slug, or by id for API consumers; an unknown one simply matches nothing."""
-    match = Q(**{f"{prefix}__slug": value})
-    if value.isdigit():
-        match |= Q(**{f"{prefix}__id": int(value)})
-    return match
+class ActorKeyField(forms.CharField):
+    """An actor by slug, or by id for API consumers (a merged actor's too), cleaned to its
+    id (one query, two for a merged actor); a value naming no actor is an error."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        by_id = value.isdigit() and int(value) <= BIGINT_MAX
+        match = Q(slug=value) | Q(pk=int(value)) if by_id else Q(slug=value)
+        pk = Actor.objects.filter(match).values_list("pk", flat=True).first()
+        if pk is None:
+            moved = Q(slug=value) | Q(old_id=int(value)) if by_id else Q(slug=value)
+            pk = ActorRedirect.objects.filter(moved).values_list("actor_id", flat=True).first()
+        if pk is None:
+            raise ValidationError(
+                "No actor has the slug or id “%(value)s”.",
+                code="unknown_actor",
+                params={"value": value[:60]},
+            )
+        return pk
+
+
+class ActorFilter(django_filters.CharFilter):
+    field_class = ActorKeyField
+
+
+def _actor_match(prefix: str, pk: int) -> Q:
+    return Q(**{f"{prefix}__id": pk})
 
 
 _EventActor = Event.actors.through
@@ -33,7 +59,7 @@ _EventActor = Event.actors.through
 class EventFilterSet(FactFilterSet):
     """The timeline's filters: who, what kind, which side, which dates."""
 
-    actor = django_filters.CharFilter(method="filter_actor", label="Actor (slug)")
+    actor = ActorFilter(method="filter_actor", label="Actor (slug or id)")
     kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices)
     side = django_filters.MultipleChoiceFilter(
         choices=Side.choices, method="filter_side", label="Side"
@@ -61,9 +87,7 @@ class EventFilterSet(FactFilterSet):
 
 # --- the API's record lists ---------------------------------------------------------
 class OfferFilterSet(FactFilterSet):
-    actor = django_filters.CharFilter(
-        method="filter_actor", label="Maker or recipient (slug or id)"
-    )
+    actor = ActorFilter(method="filter_actor", label="Maker or recipient (slug or id)")
     side = django_filters.MultipleChoiceFilter(
         choices=Side.choices, field_name="offered_by__side", label="Side of the maker"
     )
@@ -85,7 +109,7 @@ class OfferFilterSet(FactFilterSet):
 
 
 class ChannelFilterSet(FactFilterSet):
-    actor = django_filters.CharFilter(method="filter_actor", label="Participant (slug or id)")
+    actor = ActorFilter(method="filter_actor", label="Participant (slug or id)")
     side = django_filters.MultipleChoiceFilter(
         choices=Side.choices, field_name="actors__side", distinct=True, label="A participant's side"
     )
@@ -105,7 +129,7 @@ class ChannelFilterSet(FactFilterSet):
 
 
 class IndictmentFilterSet(FactFilterSet):
-    actor = django_filters.CharFilter(method="filter_actor", label="Defendant (slug or id)")
+    actor = ActorFilter(method="filter_actor", label="Defendant (slug or id)")
     side = django_filters.MultipleChoiceFilter(
         choices=Side.choices,
         field_name="defendants__side",
@@ -127,7 +151,7 @@ class IndictmentFilterSet(FactFilterSet):
 
 
 class PositionFilterSet(FactFilterSet):
-    actor = django_filters.CharFilter(method="filter_actor", label="Actor (slug or id)")
+    actor = ActorFilter(method="filter_actor", label="Actor (slug or id)")
     side = django_filters.MultipleChoiceFilter(choices=Side.choices, field_name="actor__side")
     stated_after = django_filters.DateFilter(field_name="stated_on", lookup_expr="gte")
     stated_before = django_filters.DateFilter(field_name="stated_on", lookup_expr="lte")
@@ -140,7 +164,7 @@ class PositionFilterSet(FactFilterSet):
         return queryset.filter(_actor_match("actor", value))
 
 
-class ArticleFilterSet(django_filters.FilterSet):
+class ArticleFilterSet(FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ArticleStatus.choices)
     publisher = django_filters.CharFilter(lookup_expr="iexact")
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
@@ -152,10 +176,10 @@ class ArticleFilterSet(django_filters.FilterSet):
         fields = ["status", "publisher", "published_after", "published_before", "updated_since"]
 
 
-class EvidenceFilterSet(django_filters.FilterSet):
+class EvidenceFilterSet(FilterSet):
     article = IdFilter(field_name="article")
     attribution = django_filters.MultipleChoiceFilter(choices=Attribution.choices)
-    speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker (slug or id)")
+    speaker = ActorFilter(method="filter_speaker", label="Speaker (slug or id)")
     record_type = django_filters.ChoiceFilter(
         choices=[
             (name, name)

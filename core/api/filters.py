@@ -1,16 +1,11 @@
-"""django-filter for the API, stricter than for pages: a filter given but empty is a 400.
-
-The pages ignore `?kind=` (an untouched form field); an API consumer who sends an empty
-date or choice has made a mistake worth telling them about.
-"""
+"""django-filter for the API: an empty parameter is no filter (as on the pages, through
+core.filtersets.FilterSet), a bad value a 400 naming it, and so is a filter that takes one
+value given twice (the last one would silently win)."""
 
 from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.settings import api_settings
-
-# Empty is a fine value for free text (and for the search box).
-TEXT_FIELDS = (forms.CharField,)
 
 # Query parameters that pagination, ordering, search, formats and as-of dates read.
 NOT_FILTERS = frozenset({"page", "page_size", "cursor", "ordering", "format", "as_of"})
@@ -33,15 +28,12 @@ class StrictFilterBackend(DjangoFilterBackend):
         filterset = super().get_filterset(request, queryset, view)
         if filterset is None:
             return None
-        errors = {}
-        for name, field in filterset.form.fields.items():
-            values = request.query_params.getlist(name)
-            if any(value == "" for value in values) and not _is_text(field):
-                errors[name] = ["This filter needs a value."]
+        errors = {
+            name: ["Give this filter once."]
+            for name, field in filterset.form.fields.items()
+            if len(request.query_params.getlist(name)) > 1
+            and not isinstance(field, forms.MultipleChoiceField)
+        }
         if errors:
             raise ValidationError(errors)
         return filterset
-
-
-def _is_text(field) -> bool:
-    return type(field) in TEXT_FIELDS

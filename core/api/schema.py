@@ -43,6 +43,16 @@ class AutoSchema(SpectacularAutoSchema):
             responses["304"] = {"description": "Not modified: the ETag sent in If-None-Match."}
         return dict(sorted(responses.items()))
 
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        # An empty filter, search or as-of date is as if absent (core.filtersets.FilterSet,
+        # core.api.views.request_as_of): `?side=` lists everything.
+        empty_is_absent = {p["name"] for p in self._get_filter_parameters()} | {"as_of"}
+        for parameter in parameters:
+            if parameter["in"] == "query" and parameter["name"] in empty_is_absent:
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
         if self.method == "GET":

@@ -17,16 +17,18 @@ AS_OF = OpenApiParameter(
     "as_of",
     # The pattern states the 1900 floor as_of_parse enforces.
     {"type": "string", "format": "date", "pattern": r"^(19|2\d)\d\d-\d\d-\d\d$"},
-    description="Show what was known on this date (YYYY-MM-DD, 1900 or later); today if absent.",
+    description="Show what was known on this date (YYYY-MM-DD, 1900 or later); today if "
+    "absent or empty.",
 )
 
 
 def request_as_of(request) -> dt.date | None:
-    """The request's `?as_of=`; a malformed or empty one raises AsOfError, answered as a 400."""
-    value = request.query_params.get("as_of")
-    if value == "":
-        raise AsOfError("Give a date as YYYY-MM-DD, or leave as_of out for today.")
-    return as_of_parse(value)
+    """The request's `?as_of=` (empty or absent: today); a malformed one, or two, raise
+    AsOfError, answered as a 400."""
+    values = request.query_params.getlist("as_of")
+    if len(values) > 1:
+        raise AsOfError("Give one as_of date (YYYY-MM-DD), or none for today.")
+    return as_of_parse(values[0] if values else None)
 
 
 class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):

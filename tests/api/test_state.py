@@ -36,10 +36,16 @@ def test_as_of_shows_what_was_known_then(api, db):
 
 
 def test_a_malformed_as_of_is_a_400_naming_as_of(api, db):
-    for value in ("yesterday", "2024-13-01", "1066-10-14", ""):
+    for value in ("yesterday", "2024-13-01", "1066-10-14", " "):
         response = api.get("/api/v1/state/", {"as_of": value})
         assert response.status_code == 400, value
         assert "as_of" in response.json()["errors"], value
+
+
+def test_an_empty_as_of_is_today_as_on_the_pages(api, db):
+    # Issue 12: `?as_of=` (a date field left empty) means no date, not a mistake.
+    body = api.get("/api/v1/state/", {"as_of": ""}).json()
+    assert body["is_today"] is True
 
 
 def test_record_lists_honour_as_of_too(api, db):
