@@ -3,7 +3,7 @@ from django.db import connection
 
 from actors.models import Alias
 from core.models import ReviewState
-from negotiations.search import SPECS, _search_words, record_search
+from negotiations.search import SPECS, _search_words, record_search, search_query_clean
 from tests.factories import ActorFactory, ArticleFactory, EventFactory, OfferFactory
 from tests.pages import queries_on
 
@@ -113,3 +113,15 @@ def test_postgresql_answers_event_and_article_searches_from_gin_indexes(postgres
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert index in plan, plan
+
+
+def test_a_control_character_in_the_query_separates_words(client, records):
+    # `/search/?q=%00` was a 500 on PostgreSQL (a NUL in the query); any control character
+    # is a space here, as in what the search box shows back.
+    assert search_query_clean("amnesty\x00for\x1b leaving") == "amnesty for leaving"
+    for query in ("\x00", "amnesty\x00", "\x1b[31mamnesty"):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert "\x00" not in response.content.decode()
+    found = client.get("/search/", {"q": "amnesty\x00"}).context["groups"]
+    assert _group(found, "offers").count == 1
