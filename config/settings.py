@@ -114,9 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.getenv("REDIS_URL", "")
+# The cache only counts API requests, and the API goes on without it (core.api.throttling):
+# a Redis that is down or hung costs a request a quarter second, not a hang (redis-py's
+# default is to wait forever).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -148,6 +156,15 @@ ARTICLE_METADATA_MAX_BYTES = env_int("ARTICLE_METADATA_MAX_BYTES", 100_000)
 # A form post larger still is answered by its form (core.request_size), not a bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
 
+# --- Client addresses -------------------------------------------------------------
+# How many proxies we run in front of the app (each appends to X-Forwarded-For). 0: the
+# socket's address is the client's; N: the Nth X-Forwarded-For address from the right.
+# One rule (core.client_ip) for API throttling and sign-in lockouts; a client can write
+# any X-Forwarded-For it likes, so never set this higher than the proxies really there.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
 # --- Auth -----------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -169,7 +186,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY") else None
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "negotiations:dashboard"
 LOGOUT_REDIRECT_URL = "negotiations:dashboard"
@@ -211,6 +228,8 @@ REST_FRAMEWORK = {
         "core.api.throttling.AnonThrottle",
         "core.api.throttling.UserThrottle",
     ],
+    # Our throttles ask core.client_ip; this keeps any DRF throttle on the same rule.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_RENDERER_CLASSES": [
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "core.api.renderers.CSVRenderer",

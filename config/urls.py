@@ -21,3 +21,4 @@ urlpatterns = [
 ]
 
 handler404 = "core.api.exceptions.not_found"
+handler500 = "core.api.exceptions.server_error"

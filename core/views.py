@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.api.throttling import THROTTLING_OFF, cache_reachable
+
 
 def _check_database() -> str:
     with connection.cursor() as cursor:
@@ -22,6 +24,11 @@ def _check_redis() -> str:
     return "ok"
 
 
+def _notes() -> list[str]:
+    """What runs degraded meanwhile: worth knowing, not a reason to answer 503."""
+    return [] if cache_reachable() else [THROTTLING_OFF]
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -37,4 +44,5 @@ def healthz(request):
             services[name] = f"down: {exc.__class__.__name__}"
             down.append(name)
     body = {"status": "down" if down else "ok", "services": services, "down": down}
+    body["notes"] = _notes()
     return JsonResponse(body, status=503 if down else 200)

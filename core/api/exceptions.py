@@ -60,7 +60,7 @@ def exception_handler(exc, context):
 
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None  # a real bug: Django's 500 handling and logging take over
+        return None  # a real bug: Django logs it, then server_error answers
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)
         body = error_body(400, "invalid", _first_message(errors), errors)
@@ -86,3 +86,14 @@ def not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse(error_body(404, "not_found", "Not found."), status=404)
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """A JSON 500 under /api/, the designed page elsewhere; Django has logged the error."""
+    from django.http import JsonResponse
+    from django.views.defaults import server_error as page_server_error
+
+    if request.path.startswith("/api/"):
+        message = "Server error: it has been logged; please try again later."
+        return JsonResponse(error_body(500, "server_error", message), status=500)
+    return page_server_error(request)

@@ -13,7 +13,12 @@ def test_it_answers_ok_with_the_database_state(client, db, settings):
     settings.REDIS_URL = ""
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "services": {"database": "ok"}, "down": []}
+    assert response.json() == {
+        "status": "ok",
+        "services": {"database": "ok"},
+        "down": [],
+        "notes": [],
+    }
 
 
 def test_it_reports_redis_when_configured(client, db, redis_url, settings):
