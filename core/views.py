@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core import health
 from core.api.throttling import THROTTLING_OFF, cache_reachable
 
 
@@ -44,5 +45,7 @@ def healthz(request):
             services[name] = f"down: {exc.__class__.__name__}"
             down.append(name)
     body = {"status": "down" if down else "ok", "services": services, "down": down}
+    if "database" not in down:
+        body |= health.reports()  # e.g. "ingestion": how many articles wait, how long
     body["notes"] = _notes()
     return JsonResponse(body, status=503 if down else 200)

@@ -110,6 +110,11 @@ class Article(TextFieldsClean, models.Model):
         if problem:
             raise ValidationError({"metadata": problem})
 
+    @property
+    def waiting_for_queue(self) -> bool:
+        """Stored but not queued (the broker was down): the sweep queues it when it is back."""
+        return self.status == ArticleStatus.PENDING and self.lease_until is None
+
 
 class Evidence(TextFieldsClean, models.Model):
     """A quote that supports one record: a span of an article, a quote at a URL, or a note.

@@ -8,15 +8,18 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin
 from core.text import control_character_problem
 from negotiations.choices import (
+    ArticleStatus,
     Attribution,
     ParticipantRole,
 )
+from negotiations.ingestion.lease import lease_end
 from negotiations.models import (
     Article,
     ChannelParticipant,
@@ -98,10 +101,12 @@ def article_submit(
     metadata: dict | None = None,
     submitted_by=None,
 ) -> Submission:
-    """Store an article once by content hash and enqueue its ingestion.
+    """Store an article once by content hash and queue its ingestion.
 
-    The same text again returns the existing article and changes nothing. Metadata too
-    long for its column is trimmed, never refused; `notes` says what was trimmed.
+    The same text again returns the existing article, queued again if its ingestion
+    failed or is still due. Metadata too long for its column is trimmed, never refused;
+    `notes` says what was trimmed. With the broker down the article is stored all the same
+    and `article.waiting_for_queue` says so.
     """
     problem = article_text_problem(text)
     if problem:
@@ -114,6 +119,7 @@ def article_submit(
 
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing is not None:
+        _article_retry(existing)
         return Submission(existing, created=False)
 
     fields = {"title": title.strip(), "publisher": publisher.strip(), "url": url.strip()}
@@ -126,6 +132,9 @@ def article_submit(
         **fields,
         metadata=metadata,
         submitted_by=submitted_by,
+        # Queued once this commits; if the process stops before that, the lease runs out
+        # and the sweep queues it. A failed publish clears it (`waiting_for_queue`).
+        lease_until=lease_end(),
     )
     article.full_clean(exclude=["content_hash"])
     try:
@@ -135,13 +144,34 @@ def article_submit(
     except IntegrityError:
         # Submitted at the same moment by someone else: theirs is the article.
         return Submission(Article.objects.get(content_hash=content_hash), created=False)
+    article.refresh_from_db(fields=["status", "error", "lease_until"])
     return Submission(article, created=True, notes=tuple(notes))
 
 
 def _enqueue_ingestion(article_id: int) -> None:
-    from negotiations.tasks import ingest_article
+    from negotiations.tasks import article_enqueue
 
-    ingest_article.delay(article_id)
+    article_enqueue(article_id)
+
+
+def _article_retry(article: Article) -> None:
+    """Queue a known article again if its ingestion failed or has not started.
+
+    A pending article may have been lost by the broker: a second message is harmless, as
+    the first task to start claims the article and the other finds nothing to do. A done
+    article, or one running within its lease, is left alone (see tasks.article_enqueue).
+    """
+    if article.status == ArticleStatus.FAILED:
+        # A fresh start: the reason and the attempts of the last try are dropped.
+        Article.objects.filter(pk=article.pk, status=ArticleStatus.FAILED).update(
+            status=ArticleStatus.PENDING,
+            error="",
+            attempts=0,
+            lease_until=lease_end(),
+            updated_at=timezone.now(),
+        )
+    transaction.on_commit(lambda: _enqueue_ingestion(article.pk))
+    article.refresh_from_db(fields=["status", "error", "lease_until"])
 
 
 # --- editors' writes (the site's forms and the API call these) -------------------

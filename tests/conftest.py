@@ -41,6 +41,28 @@ def redis_url() -> str:
     return settings.REDIS_URL
 
 
+# Short enough for a test to outwait, longer than the task time limit as in production.
+INGESTION_LEASE = 12
+
+
+@pytest.fixture
+def broker(settings):
+    """A Redis of this test's own as the Celery broker this process publishes to; the
+    test stops and starts it (tests/services.py)."""
+    from config.celery import app
+    from tests.services import RedisServer
+
+    server = RedisServer()
+    settings.INGESTION_LEASE_SECONDS = INGESTION_LEASE
+    previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=server.url, task_always_eager=False)
+    app._after_fork()  # drop the connections pooled for the previous broker
+    yield server
+    app.conf.update(previous)
+    app._after_fork()
+    server.stop()
+
+
 @pytest.fixture
 def postgres(db):
     from django.db import connection

@@ -186,6 +186,11 @@ class ArticleSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     source_url = serializers.CharField(source="url", read_only=True)
     evidence_count = serializers.IntegerField(read_only=True)
+    waiting_for_queue = serializers.BooleanField(
+        read_only=True,
+        help_text="Stored but not queued yet (the queue was unavailable): it is queued, and "
+        "ingested, once the queue is back.",
+    )
 
     class Meta:
         model = Article
@@ -197,6 +202,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "source_url",
             "published_on",
             "status",
+            "waiting_for_queue",
             "error",
             "ingested_at",
             "evidence_count",

@@ -189,12 +189,20 @@ class ArticleViewSet(ConditionalMixin, mixins.CreateModelMixin, viewsets.ReadOnl
     @extend_schema(
         request=s.ArticleSubmitSerializer,
         responses={
-            202: OpenApiResponse(s.ArticleSerializer, "Accepted: ingestion is queued."),
-            200: OpenApiResponse(s.ArticleSerializer, "The same text was already submitted."),
+            202: OpenApiResponse(
+                s.ArticleSerializer,
+                "Accepted: stored, and its ingestion is queued, running, or (with "
+                "`waiting_for_queue`) waiting for the queue to be back.",
+            ),
+            200: OpenApiResponse(
+                s.ArticleSerializer,
+                "The same text was already submitted (queued again if its ingestion failed "
+                "or has not started).",
+            ),
         },
         description="Submit an article (editors only). Ingestion runs in the background; "
-        "follow its `status` at the URL in `Location`. The same text again answers 200 "
-        "with the existing article.",
+        "follow its `status` at the URL in `Location`. The same text again answers with the "
+        "existing article, queued again if its ingestion failed or has not started.",
     )
     def create(self, request, *args, **kwargs):
         serializer = s.ArticleSubmitSerializer(data=request.data)

@@ -2,11 +2,14 @@
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from negotiations.choices import ArticleStatus
 from negotiations.ingestion import EXTRACTOR_VERSION
+from negotiations.ingestion.lease import startable
 from negotiations.models import Article
 from negotiations.services import article_text_problem
 
@@ -19,9 +22,44 @@ class IngestionError(Exception):
 
 
 def _mark(article_id: int, status: str, error: str = "") -> None:
+    finished = status in (ArticleStatus.DONE, ArticleStatus.FAILED)
     Article.objects.filter(pk=article_id).update(
-        status=status, error=error[:2000], updated_at=timezone.now()
+        status=status,
+        error=error[:2000],
+        updated_at=timezone.now(),
+        **({"lease_until": None} if finished else {}),
     )
+
+
+def article_fail(article_id: int, reason: str) -> None:
+    _mark(article_id, ArticleStatus.FAILED, reason)
+
+
+def article_claim(article_id: int, *, lease_until) -> bool:
+    """Take a due article for ingestion until `lease_until`; False if it is not due.
+
+    Due: pending (however often it was queued), or processing by a worker whose lease ran
+    out (it died). An article started INGESTION_MAX_ATTEMPTS times without finishing is
+    marked failed instead, so one that kills its worker cannot kill every worker in turn.
+    """
+    now = timezone.now()
+    due = Article.objects.filter(startable(), pk=article_id)
+    limit = settings.INGESTION_MAX_ATTEMPTS
+    claimed = due.filter(attempts__lt=limit).update(
+        status=ArticleStatus.PROCESSING,
+        lease_until=lease_until,
+        attempts=F("attempts") + 1,
+        updated_at=now,
+    )
+    if not claimed and due.update(
+        status=ArticleStatus.FAILED,
+        error=f"Ingestion was started {limit} times and never finished: its worker stopped "
+        "(killed, out of memory, or out of time). Submit the article again to retry.",
+        lease_until=None,
+        updated_at=now,
+    ):
+        logger.error("Article %s failed: %s ingestions never finished", article_id, limit)
+    return bool(claimed)
 
 
 def _extract(article: Article):
@@ -53,6 +91,7 @@ def _store(article_id: int, extraction) -> None:
         Article.objects.filter(pk=article_id).update(
             status=ArticleStatus.DONE,
             error="",
+            lease_until=None,
             extractor_version=EXTRACTOR_VERSION,
             ingested_at=timezone.now(),
             updated_at=timezone.now(),

@@ -197,6 +197,12 @@ def article_add(request):
         else:
             if not submission.created:
                 messages.info(request, "This article was already stored; showing it.")
+            if submission.article.waiting_for_queue:
+                messages.warning(
+                    request,
+                    "The article is stored, but the ingestion queue is unavailable: it will "
+                    "be ingested automatically when the queue is back.",
+                )
             return redirect("negotiations:article_progress", submission.article.pk)
     return render(request, "negotiations/editing/article_form.html", {"form": form})
 

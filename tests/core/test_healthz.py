@@ -18,6 +18,7 @@ def test_it_answers_ok_with_the_database_state(client, db, settings):
         "services": {"database": "ok"},
         "down": [],
         "notes": [],
+        "ingestion": {"waiting": 0, "due": 0, "oldest_waiting_seconds": None},
     }
 
 

@@ -90,7 +90,7 @@ class Command(BaseCommand):
         else:
             raise CommandError(f"{path} does not exist.")
 
-        counts = {"stored": 0, "known": 0, "failed": 0}
+        counts = {"stored": 0, "known": 0, "failed": 0, "waiting": 0}
         failures = []
         warnings = []
         for file in tqdm(files, desc="Ingesting", unit="article", disable=len(files) < 2):
@@ -102,8 +102,13 @@ class Command(BaseCommand):
                 continue
             warnings += [f"{file.name}: {note}" for note in submission.notes]
             article = submission.article
-            article.refresh_from_db(fields=["status", "error"])
-            if not submission.created:
+            if article.waiting_for_queue:
+                counts["waiting"] += 1
+                warnings.append(
+                    f"{file.name}: stored as article {article.pk}, not queued: the broker is "
+                    "unavailable. `manage.py ingest_pending` (or Celery beat) queues it later."
+                )
+            elif not submission.created:
                 counts["known"] += 1
             elif article.status == "failed":
                 counts["failed"] += 1
@@ -119,6 +124,8 @@ class Command(BaseCommand):
             f"{counts['stored']} stored, {counts['known']} skipped as already known, "
             f"{counts['failed']} failed."
         )
+        if counts["waiting"]:
+            summary += f" {counts['waiting']} stored and waiting for the queue."
         self.stdout.write(self.style.SUCCESS(summary) if not failures else summary)
         if failures and len(files) == 1:
             raise CommandError(failures[0])

@@ -1,0 +1,71 @@
+"""How long one ingestion task takes, end to end (extraction and storing), by article size.
+
+The task time limit and the ingestion lease (config/settings.py) are sized from these
+figures: the limit must let the longest article allowed (ARTICLE_MAX_BYTES) finish on a
+loaded worker, and the lease must outlast the limit.
+
+Run by hand against the database you deploy on, e.g.
+  createdb tablero_bench && DATABASE_URL=postgres://postgres@127.0.0.1/tablero_bench \
+    .venv/bin/python scripts/bench_task_time.py
+Prints figures; asserts nothing.
+"""
+
+import datetime as dt
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from negotiations.ingestion.nlp import get_nlp  # noqa: E402
+from negotiations.ingestion.pipeline import article_ingest  # noqa: E402
+from negotiations.models import Article  # noqa: E402
+
+SAMPLE = ROOT / "sample_data" / "articles" / "2024-08-11-wsj-secret-talks-amnesty.txt"
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    get_nlp()
+    print(f"model load (once per worker process): {time.perf_counter() - start:.2f} s")
+    base = SAMPLE.read_text(encoding="utf-8")
+    print(f"{'size':>10}{'words':>9}{'task s':>9}{'s/100 KB':>10}{'peak RSS MB':>13}")
+    per_100kb = []
+    for factor in (1, 10, 40):
+        # Each copy numbered, so the text's hash and sentences differ from the last run's.
+        text = "\n".join(f"{base}\n({factor}-{n} {time.time_ns()})" for n in range(factor))
+        article = Article.objects.create(
+            text=text, content_hash=str(time.time_ns()), published_on=dt.date(2024, 8, 11)
+        )
+        start = time.perf_counter()
+        status = article_ingest(article_id=article.pk)
+        took = time.perf_counter() - start
+        size = len(text.encode("utf-8"))
+        per_100kb.append(took / size * 100_000)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{size:>10,}{len(text.split()):>9,}{took:>9.2f}{per_100kb[-1]:>10.2f}"
+            f"{rss:>13.0f}  {status}"
+        )
+    longest = max(per_100kb) * settings.ARTICLE_MAX_BYTES / 100_000
+    print(
+        f"longest article allowed ({settings.ARTICLE_MAX_BYTES:,} bytes), estimated: "
+        f"{longest:.0f} s; task time limit {settings.CELERY_TASK_TIME_LIMIT} s, "
+        f"lease {settings.INGESTION_LEASE_SECONDS} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
