@@ -40,9 +40,9 @@ test: install-dev lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
 	$(BIN)/pytest
 
-# A Celery worker for a deployment with REDIS_URL set.
+# A Celery worker, with the beat that runs the ingestion sweep, for one machine with REDIS_URL set.
 worker: install
-	$(BIN)/celery -A config worker --loglevel=info
+	$(BIN)/celery -A config worker --beat --schedule /tmp/tablero-celerybeat --loglevel=info
 
 check-deploy: install
 	DEBUG=False SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \

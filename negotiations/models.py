@@ -39,6 +39,18 @@ def _valid_choice(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
+def _initial_status_field(choices: type[models.TextChoices]) -> models.CharField:
+    return models.CharField(
+        "status before its first change",
+        max_length=20,
+        choices=choices,
+        blank=True,
+        editable=False,
+        help_text="The status as first reported, kept when its first status change is "
+        "recorded: what dates before that change show. Empty while it has none.",
+    )
+
+
 def article_metadata_problem(metadata: object) -> str | None:
     """Why an article's metadata cannot be stored, or None: it is a JSON object, at most
     ARTICLE_METADATA_MAX_BYTES as JSON, and its text holds no control characters."""
@@ -287,6 +299,7 @@ class TalksChannel(DatedFact):
     status = models.CharField(
         max_length=16, choices=ChannelStatus, default=ChannelStatus.ACTIVE, db_index=True
     )
+    initial_status = _initial_status_field(ChannelStatus)
     started_on = models.DateField(null=True, blank=True)
     started_precision = _precision_field()
     last_activity_on = models.DateField(null=True, blank=True, db_index=True)
@@ -365,6 +378,7 @@ class Indictment(DatedFact):
     status = models.CharField(
         max_length=16, choices=IndictmentStatus, default=IndictmentStatus.IN_FORCE, db_index=True
     )
+    initial_status = _initial_status_field(IndictmentStatus)
 
     history = HistoricalRecords(m2m_fields=[defendants])
     date_field = "filed_on"
@@ -400,6 +414,7 @@ class Offer(DatedFact):
     status = models.CharField(
         max_length=20, choices=OfferStatus, default=OfferStatus.PROPOSED, db_index=True
     )
+    initial_status = _initial_status_field(OfferStatus)
     offered_on = models.DateField(null=True, blank=True, db_index=True)
     offered_precision = _precision_field()
     channel = models.ForeignKey(

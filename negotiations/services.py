@@ -251,20 +251,27 @@ SUBJECT_LINK = {Offer: "offer", TalksChannel: "channel", Indictment: "indictment
 def subject_status_recompute(*, subject, by):
     """Set an offer's, channel's or indictment's status from its status-change events.
 
-    The status is that of its latest occurred, not rejected change (by date, then entry);
-    with none left, the status it started with (the field's default, as the as-of
-    selectors assume in `_status_as_of`), so today's status and a past date's agree.
-    Called whenever such an event is recorded, edited or reviewed; a record already
-    right is not touched.
+    The status is that of its latest occurred, not rejected change (by date, then entry).
+    When its first change is recorded, the status it had until then (as first reported,
+    or as an editor corrected it) is kept in `initial_status`: dates before the change
+    show it (`_status_as_of` in the selectors). With no change left, that status is its
+    status again. Called whenever such an event is recorded, edited or reviewed; a
+    record already right is not touched.
     """
     model = type(subject)
     changes = status_changes(**{SUBJECT_LINK[model]: subject})
     latest = changes.values_list("status_to", flat=True).first()
-    status = latest or model._meta.get_field("status").default
-    current = model.objects.filter(pk=subject.pk).values_list("status", flat=True).first()
-    if current is None or current == status:
+    stored = model.objects.filter(pk=subject.pk).values_list("status", "initial_status").first()
+    if stored is None:
         return subject
-    return record_update(record=subject, by=by, changes={"status": status})
+    status, initial = stored
+    if latest:
+        wanted = {"status": latest, "initial_status": initial or status}
+    else:
+        wanted = {"status": initial or status, "initial_status": ""}
+    if wanted == {"status": status, "initial_status": initial}:
+        return subject
+    return record_update(record=subject, by=by, changes=wanted)
 
 
 @transaction.atomic

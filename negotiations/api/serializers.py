@@ -65,7 +65,10 @@ class OfferSerializer(FactSerializer):
     offered_by = LinkSerializer(read_only=True, allow_null=True)
     recipients = LinkSerializer(many=True, read_only=True)
     channel = LinkSerializer(read_only=True, allow_null=True)
-    status_as_of = serializers.ChoiceField(choices=OfferStatus.choices, read_only=True)
+    # Null on a date before its first change when no source gave the status it had then.
+    status_as_of = serializers.ChoiceField(
+        choices=OfferStatus.choices, read_only=True, allow_null=True
+    )
     status_since = serializers.DateField(read_only=True, allow_null=True)
     date_display = serializers.CharField(read_only=True)
 
@@ -103,7 +106,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class ChannelSerializer(FactSerializer):
     participants = ParticipantSerializer(many=True, read_only=True)
-    status_as_of = serializers.CharField(read_only=True)
+    status_as_of = serializers.CharField(read_only=True, allow_null=True)
     last_seen_on = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
@@ -131,7 +134,7 @@ class ChannelSerializer(FactSerializer):
 class IndictmentSerializer(FactSerializer):
     defendants = LinkSerializer(many=True, read_only=True)
     authority = LinkSerializer(read_only=True, allow_null=True)
-    status_as_of = serializers.CharField(read_only=True)
+    status_as_of = serializers.CharField(read_only=True, allow_null=True)
     bounty_as_of = serializers.DecimalField(
         max_digits=16,
         decimal_places=2,

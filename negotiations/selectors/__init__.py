@@ -6,7 +6,8 @@ query on their own, and each honours `as_of` the same way:
 - a record shows only if it was known by then (`core.asof.known_by`);
 - its evidence is only what had been published or entered by then;
 - its status is the one its latest known status-change event gave it (an Event
-  with `status_to`), or, when every change came later, the status it started in.
+  with `status_to`), or, when every change came later, the status it had before its
+  first change (`initial_status`), never one no source gave.
 
 `as_of=None` means today's knowledge: every record, with its current status.
 Records an editor rejected are never shown.

@@ -25,12 +25,7 @@ from django.db.models.functions import Coalesce, Greatest
 from actors.models import Actor, Alias
 from core.asof import evidence_known_by, known_by, today
 from core.models import ReviewState
-from negotiations.choices import (
-    ChannelStatus,
-    EventStatus,
-    IndictmentStatus,
-    OfferStatus,
-)
+from negotiations.choices import EventStatus
 from negotiations.models import (
     Article,
     ChannelParticipant,
@@ -108,16 +103,41 @@ def _changes(link: str, as_of: dt.date) -> QuerySet[Event]:
     return status_changes(**{link: OuterRef("pk")}).filter(known_by(as_of), occurred_on__lte=as_of)
 
 
-def _status_as_of(link: str, initial: str, as_of: dt.date | None):
-    """The record's status on `as_of`, as an expression to annotate."""
+def _status_as_of(link: str, model: type[Model], as_of: dt.date | None):
+    """The record's status on `as_of`, as an expression to annotate: its latest change
+    known and occurred by then, else the status it had before its first change. None
+    (no status shown) when it has changes but that earlier status is not known: never a
+    status no source gave, such as the field's default."""
     if as_of is None or as_of >= today():
         return F("status")
-    any_change = Event.objects.filter(**{link: OuterRef("pk")}).exclude(status_to="")
+    counted = status_changes(**{link: OuterRef("pk")})
     return Coalesce(
         Subquery(_changes(link, as_of).values("status_to")[:1], output_field=CharField()),
-        Case(When(Exists(any_change), then=Value(initial)), default=F("status")),
+        Case(
+            When(~Q(initial_status=""), then=F("initial_status")),
+            When(Exists(counted), then=_status_before_changes(link, model)),
+            default=F("status"),
+            output_field=CharField(),
+        ),
         output_field=CharField(),
     )
+
+
+def _status_before_changes(link: str, model: type[Model]) -> Subquery:
+    """For a record whose `initial_status` was never kept (written outside the services):
+    the status its history holds from just before its first change was entered."""
+    first_entered = (
+        status_changes(**{link: OuterRef(OuterRef("pk"))})
+        .order_by("created_at", "id")
+        .values("created_at")[:1]
+    )
+    before = (
+        model.history.filter(id=OuterRef("pk"), history_date__lt=Subquery(first_entered))
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .values("status")[:1]
+    )
+    return Subquery(before, output_field=CharField())
 
 
 def _status_since(link: str, date_field: str, as_of: dt.date | None):
@@ -184,7 +204,7 @@ def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
             evidence_prefetch(as_of),
         )
         .annotate(
-            status_as_of=_status_as_of("offer", OfferStatus.PROPOSED, as_of),
+            status_as_of=_status_as_of("offer", Offer, as_of),
             status_since=_status_since("offer", "offered_on", as_of),
         )
     )
@@ -200,7 +220,7 @@ def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
         _visible(TalksChannel.objects.all(), as_of)
         .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
         .annotate(
-            status_as_of=_status_as_of("channel", ChannelStatus.ACTIVE, as_of),
+            status_as_of=_status_as_of("channel", TalksChannel, as_of),
             last_seen_on=_channel_last_seen(as_of),
         )
     )
@@ -215,7 +235,7 @@ def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
             evidence_prefetch(as_of),
         )
         .annotate(
-            status_as_of=_status_as_of("indictment", IndictmentStatus.IN_FORCE, as_of),
+            status_as_of=_status_as_of("indictment", Indictment, as_of),
             bounty_as_of=_bounty_as_of("bounty_amount", as_of),
             bounty_currency_as_of=_bounty_as_of("bounty_currency", as_of),
         )

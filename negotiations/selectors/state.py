@@ -96,8 +96,9 @@ class NegotiationState:
 
 
 def _counts(queryset: QuerySet) -> dict[str, int]:
+    """Records by status as of the date; "unknown" for those no source gave one then."""
     rows = queryset.order_by().values("status_as_of").annotate(n=Count("id"))
-    return {row["status_as_of"]: row["n"] for row in rows}
+    return {row["status_as_of"] or "unknown": row["n"] for row in rows}
 
 
 def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:

@@ -65,8 +65,13 @@ def test_a_rejected_record_is_a_404_even_as_of_a_date(client, db):
 # --- as of a date -------------------------------------------------------------------
 @pytest.fixture
 def declined_offer(db):
-    """Reported 1 Aug, quoted again on 1 Sep, declined on 20 Aug (reported 21 Aug)."""
-    offer = OfferFactory(first_reported_on=dt.date(2024, 8, 1), status=OfferStatus.DECLINED)
+    """Reported 1 Aug as proposed, quoted again on 1 Sep, declined on 20 Aug (reported 21
+    Aug). Made directly, so it states what recording the change keeps: its status before."""
+    offer = OfferFactory(
+        first_reported_on=dt.date(2024, 8, 1),
+        status=OfferStatus.DECLINED,
+        initial_status=OfferStatus.PROPOSED,
+    )
     early = ArticleFactory(published_on=dt.date(2024, 8, 1), text="Early quote about the offer.")
     late = ArticleFactory(published_on=dt.date(2024, 9, 1), text="Late quote about the offer.")
     EvidenceFactory(record=offer, article=early)
