@@ -27,10 +27,21 @@ install-dev: $(VENV)/.installed-dev
 .secret_key:
 	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
+# The product as deployed, on this machine: DEBUG off (the designed error pages, never
+# Django's debug 404 listing every URL), a local secret, local hosts, plain HTTP, and the
+# static files collected and served by WhiteNoise. DATABASE_URL may point elsewhere.
+run: export DEBUG = False
+run: export SECRET_KEY = $(shell cat .secret_key 2>/dev/null)
+run: export ALLOWED_HOSTS = localhost,127.0.0.1,[::1],$(HOST)
+run: export SECURE_SSL_REDIRECT = False
+run: export SESSION_COOKIE_SECURE = False
+run: export CSRF_COOKIE_SECURE = False
+run: export SECURE_HSTS_SECONDS = 0
 run: install .secret_key
-	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) migrate --noinput
-	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) ingest sample_data/articles/
-	DEBUG=True SECRET_KEY="$$(cat .secret_key)" $(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) ingest sample_data/articles/
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
