@@ -42,7 +42,16 @@ def known_by(as_of: dt.date, prefix: str = "") -> Q:
 
 
 def evidence_known_by(as_of: dt.date, prefix: str = "") -> Q:
-    """Evidence from articles published by `as_of`, or added by an editor by then."""
-    return Q(**{f"{prefix}article__published_on__lte": as_of}) | Q(
-        **{f"{prefix}article__isnull": True, f"{prefix}created_at__date__lte": as_of}
+    """Evidence from articles published by `as_of`; a URL or a note published by then (its
+    own `published_on`), or, without that date, added by an editor by then."""
+    return (
+        Q(**{f"{prefix}article__published_on__lte": as_of})
+        | Q(**{f"{prefix}article__isnull": True, f"{prefix}published_on__lte": as_of})
+        | Q(
+            **{
+                f"{prefix}article__isnull": True,
+                f"{prefix}published_on__isnull": True,
+                f"{prefix}created_at__date__lte": as_of,
+            }
+        )
     )

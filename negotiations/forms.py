@@ -238,12 +238,23 @@ class DevelopmentForm(EventForm):
         required=False,
         help_text="For editor's knowledge: what you know and how.",
     )
+    published_on = forms.DateField(
+        label="Published on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="For a URL, the day the page was published (required); for a note, the day "
+        "what it says became public, if known. The development is known from then.",
+    )
 
     def clean(self):
         data = super().clean()
         self._actors_from_names(data)
         kind = data.get("source_kind")
-        needed = {"article": ["article", "quote"], "url": ["url", "quote"], "editor": ["note"]}
+        needed = {
+            "article": ["article", "quote"],
+            "url": ["url", "quote", "published_on"],
+            "editor": ["note"],
+        }
         for name in needed.get(kind, []):
             if not data.get(name):
                 self.add_error(name, "Required for this kind of source.")
@@ -277,6 +288,7 @@ class DevelopmentForm(EventForm):
             url=data["url"] if kind == "url" else "",
             note=data["note"].strip(),
             speaker_label=data["speaker_label"].strip(),
+            published_on=data["published_on"] if kind != "article" else None,
         )
 
 

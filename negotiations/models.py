@@ -146,6 +146,12 @@ class Evidence(TextFieldsClean, models.Model):
     quote = models.TextField(blank=True)
     url = models.URLField(max_length=2000, blank=True, help_text="Source of a quote not ingested.")
     note = models.TextField(blank=True, help_text="An editor's note on what they know and how.")
+    published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a URL or a note: when the source was published (what the note says "
+        "became public). An article's is the article's own.",
+    )
 
     attribution = models.CharField(
         max_length=16, choices=Attribution, default=Attribution.PUBLICATION

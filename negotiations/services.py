@@ -187,10 +187,25 @@ class SourceInput:
     url: str = ""
     note: str = ""
     speaker_label: str = ""
+    # When the page at the URL was published (required), or what the note says became
+    # public (optional): the day the fact became known. An article's date is its own.
+    published_on: date | None = None
 
     @property
-    def published_on(self) -> date | None:
-        return self.article.published_on if self.article else None
+    def reported_on(self) -> date | None:
+        """When what this source says became known (None: from the day it is entered)."""
+        return self.article.published_on if self.article else self.published_on
+
+
+def source_date_problem(source: SourceInput) -> str | None:
+    """Why the source's "published on" date cannot stand, or None."""
+    if source.article:
+        return None
+    if source.url and not source.published_on:
+        return "Give the day the page at this URL was published: the fact is known from then."
+    if source.published_on and source.published_on > timezone.localdate():
+        return "A source cannot be published after today."
+    return date_range_problem(source.published_on)
 
 
 def evidence_add(*, record, source: SourceInput, by) -> Evidence:
@@ -209,10 +224,15 @@ def evidence_add(*, record, source: SourceInput, by) -> Evidence:
         note=source.note,
         attribution=attribution,
         speaker_label=source.speaker_label,
+        published_on=None if source.article else source.published_on,
         origin=Origin.EDITOR,
         created_by=by,
     )
     evidence.full_clean(exclude=["content_type", "object_id"])
+    # After the fields' own checks, so a broken URL is named before its missing date.
+    problem = source_date_problem(source)
+    if problem:
+        raise ValidationError({"published_on": problem})
     evidence._history_user = by
     evidence.save()
     return evidence
@@ -232,11 +252,13 @@ def event_record(
     record's current status, unless a later change is already known: entering an old
     development never overrides a newer one (see subject_status_recompute). A new bounty
     (`bounty_amount` with its indictment) stays on the event: the indictment's reward on
-    any date is its latest bounty by then (selectors.indictment_list).
+    any date is its latest bounty by then (selectors.indictment_list). It is known from
+    its source's date: the article's, or the day a URL or a note's fact was published
+    (for a note without one, the day it is entered).
     """
     fields = dict(fields)
-    if source and source.published_on and not fields.get("first_reported_on"):
-        fields["first_reported_on"] = source.published_on
+    if source and source.reported_on and not fields.get("first_reported_on"):
+        fields["first_reported_on"] = source.reported_on
     event = record_create(model=Event, by=by, fields=fields, m2m={"actors": actors or []})
     if source:
         evidence_add(record=event, source=source, by=by)

@@ -26,6 +26,7 @@ from negotiations.models import (
     TalksChannel,
     article_metadata_problem,
 )
+from negotiations.services import SourceInput, source_date_problem
 
 
 class EventSerializer(FactSerializer):
@@ -272,6 +273,20 @@ class SourceSerializer(CleanTextInput, serializers.Serializer):
     speaker_label = serializers.CharField(
         max_length=300, required=False, default="", allow_blank=True
     )
+    published_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="With `url`, required: the day the page was published. With `note`, "
+        "optional: the day what it says became public. The development is known from this "
+        "day (else from the day it is entered); an article's own date is used for an article.",
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        problem = source_date_problem(SourceInput(**attrs))
+        if problem:
+            raise serializers.ValidationError({"published_on": problem})
+        return attrs
 
 
 class EventCreateSerializer(CleanTextInput, serializers.ModelSerializer):
