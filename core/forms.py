@@ -98,7 +98,7 @@ class IdField(forms.ModelChoiceField):
 
 def _check_id(key, message: str) -> None:
     text = str(key).strip()
-    if text.lstrip("-").isdigit() and not BIGINT_MIN <= int(text) <= BIGINT_MAX:
+    if text.lstrip("-").isdecimal() and not BIGINT_MIN <= int(text) <= BIGINT_MAX:
         raise ValidationError(message, code="invalid_pk_value", params={"pk": text[:30]})
 
 

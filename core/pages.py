@@ -34,4 +34,4 @@ def as_of_context(request: HttpRequest) -> dict:
 def posted_version(request: HttpRequest) -> int | None:
     """The record version a POSTed page form carries (None when absent or malformed)."""
     version = request.POST.get("version", "")
-    return int(version) if version.isdigit() else None
+    return int(version) if version.isdecimal() else None

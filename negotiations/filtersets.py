@@ -30,7 +30,7 @@ class ActorKeyField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        by_id = value.isdigit() and int(value) <= BIGINT_MAX
+        by_id = value.isdecimal() and int(value) <= BIGINT_MAX
         match = Q(slug=value) | Q(pk=int(value)) if by_id else Q(slug=value)
         pk = Actor.objects.filter(match).values_list("pk", flat=True).first()
         if pk is None:

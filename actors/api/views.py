@@ -42,7 +42,7 @@ class ActorViewSet(RecordViewSet):
             return super().retrieve(request, *args, **kwargs)
         except (Http404, NotFound):
             key = self.kwargs["key"]
-            old_id = int(key) if key.isdigit() and int(key) <= BIGINT_MAX else None
+            old_id = int(key) if key.isdecimal() and int(key) <= BIGINT_MAX else None
             merged_into = actor_merged_into(slug=key, old_id=old_id)
             if merged_into is None:
                 raise
@@ -53,7 +53,7 @@ class ActorViewSet(RecordViewSet):
 
     def get_object(self):
         key = self.kwargs["key"]
-        numeric = key.isdigit() and int(key) <= BIGINT_MAX
+        numeric = key.isdecimal() and int(key) <= BIGINT_MAX
         match = Q(slug=key) | Q(pk=int(key)) if numeric else Q(slug=key)
         self._record = get_object_or_404(self.filter_queryset(self.get_queryset()), match)
         self.check_object_permissions(self.request, self._record)

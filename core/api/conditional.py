@@ -36,7 +36,7 @@ def if_match_version(request, record) -> int | None:
             return None
         if tag.startswith(prefix):
             version = tag.removeprefix(prefix).split("-", 1)[0]
-            if version.isdigit():
+            if version.isdecimal():
                 return int(version)
     raise PreconditionFailed()
 

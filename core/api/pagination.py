@@ -19,7 +19,7 @@ def _page_size(request, default: int) -> int:
     if "page_size" not in request.query_params:
         return default
     raw = request.query_params["page_size"]
-    if not raw.isdigit() or int(raw) < 1:
+    if not raw.isdecimal() or int(raw) < 1:
         raise ValidationError({"page_size": ["A positive whole number."]})
     return min(int(raw), settings.API_MAX_PAGE_SIZE)
 

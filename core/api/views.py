@@ -56,7 +56,7 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         key = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
-        if key.lstrip("-").isdigit() and not BIGINT_MIN <= int(key) <= BIGINT_MAX:
+        if key.lstrip("-").isdecimal() and not BIGINT_MIN <= int(key) <= BIGINT_MAX:
             raise NotFound()  # no row has it, and the database would refuse the number
         self._record = super().get_object()
         return self._record

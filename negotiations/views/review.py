@@ -23,7 +23,7 @@ def _article_filter(request) -> int | None:
     value = request.GET.get("article", "")
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         messages.warning(request, f"“{value[:20]}” is not an article number; showing all.")
         return None
     return int(value)
