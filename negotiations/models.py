@@ -128,6 +128,30 @@ class Article(TextFieldsClean, models.Model):
         return self.status == ArticleStatus.PENDING and self.lease_until is None
 
 
+class RecordLink(models.Model):
+    """Ingestion's decision that what an article reports is a record already known, with
+    its reasons ("same kind, same parties, 39 days apart"), for editors to check."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="record_links")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    reasons = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "content_type", "object_id"], name="record_link_once"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="record_link_idx")]
+
+    def __str__(self) -> str:
+        return f"Article {self.article_id} → {self.content_type.model} {self.object_id}"
+
+
 class Evidence(TextFieldsClean, models.Model):
     """A quote that supports one record: a span of an article, a quote at a URL, or a note.
 
