@@ -25,16 +25,19 @@ def editor_api(editor) -> APIClient:
 
 
 def url_source(**overrides) -> dict:
-    return development(
-        occurred_year="2024",
-        occurred_month="8",
-        occurred_day="4",
-        source_kind="url",
-        url="https://example.org/statement",
-        quote="Talks resumed in Doha.",
-        note="",
-        published_on=PUBLISHED.isoformat(),
-    ) | overrides
+    return (
+        development(
+            occurred_year="2024",
+            occurred_month="8",
+            occurred_day="4",
+            source_kind="url",
+            url="https://example.org/statement",
+            quote="Talks resumed in Doha.",
+            note="",
+            published_on=PUBLISHED.isoformat(),
+        )
+        | overrides
+    )
 
 
 def test_a_url_sourced_development_is_known_from_the_pages_date(editor_client):
