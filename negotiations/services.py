@@ -280,20 +280,28 @@ def subject_status_recompute(*, subject, by):
     status again. Called whenever such an event is recorded, edited or reviewed; a
     record already right is not touched.
     """
+    wanted = subject_status_due(subject)
+    if wanted is None:
+        return subject
+    return record_update(record=subject, by=by, changes=wanted)
+
+
+def subject_status_due(subject) -> dict | None:
+    """The `status` and `initial_status` a subject's status changes call for, or None when
+    it has them already (see subject_status_recompute). Ingestion applies them itself, as
+    what articles report, without marking the record as an editor's correction."""
     model = type(subject)
     changes = status_changes(**{SUBJECT_LINK[model]: subject})
     latest = changes.values_list("status_to", flat=True).first()
     stored = model.objects.filter(pk=subject.pk).values_list("status", "initial_status").first()
     if stored is None:
-        return subject
+        return None
     status, initial = stored
     if latest:
         wanted = {"status": latest, "initial_status": initial or status}
     else:
         wanted = {"status": initial or status, "initial_status": ""}
-    if wanted == {"status": status, "initial_status": initial}:
-        return subject
-    return record_update(record=subject, by=by, changes=wanted)
+    return None if wanted == {"status": status, "initial_status": initial} else wanted
 
 
 @transaction.atomic

@@ -62,6 +62,8 @@ class ChannelCandidate:
     status: str = "active"
     date: PartialDate | None = None
     sources: list[Source] = field(default_factory=list)
+    # A mediator's offer to help ("stands ready to host a new round"), not talks held.
+    offered: bool = False
 
     @property
     def is_current(self) -> bool:

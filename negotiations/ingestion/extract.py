@@ -121,7 +121,8 @@ def extract(text: str, published: dt.date) -> Extraction:
     result.offers = _merge_offers(result.offers, published, result.actors)
     result.channels = _merge_channels(result.channels, published)
     result.indictments = _merge_indictments(result.indictments)
-    result.events = _merge_events(_offer_events(result.offers, result.events))
+    result.events = _offer_events(result.offers, result.events)
+    result.events = _merge_events(_bounty_events(result.indictments, result.events, published))
     result.positions = _merge_positions(result.positions)
     return result
 
@@ -360,6 +361,41 @@ def _offer_events(offers: list[OfferCandidate], events: list[EventCandidate]) ->
     return events
 
 
+def _bounty_events(indictments, events: list[EventCandidate], published) -> list:
+    """A reward the text states is a bounty development of its indictment, so that the
+    reward on any date is the latest stated by then: the development its own sentence
+    reports, or a new one dated as the text dates the reward (else the publication day)."""
+    events = list(events)
+    for indictment in (i for i in indictments if i.bounty_amount):
+        told = next(
+            (
+                e
+                for e in events
+                if e.indictment is None
+                and e.offer is None
+                and not e.scheduled
+                and set(e.sources) & set(indictment.sources)
+            ),
+            None,
+        )
+        if told is not None:
+            # The sentence that states a reward reports a bounty, whatever else it says.
+            told.kind, told.indictment = EventKind.BOUNTY, indictment
+            continue
+        currency = indictment.bounty_currency or "USD"
+        events.append(
+            EventCandidate(
+                kind=EventKind.BOUNTY,
+                title=f"Reward of {currency} {indictment.bounty_amount:,}",
+                date=indictment.date or PartialDate(published, DatePrecision.DAY),
+                actors=list(indictment.defendants),
+                indictment=indictment,
+                sources=list(indictment.sources),
+            )
+        )
+    return events
+
+
 def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
     merged: list[EventCandidate] = []
     for event in events:
@@ -372,6 +408,11 @@ def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
                 and m.scheduled == event.scheduled
                 and _overlaps(m.date, event.date)
                 and (m.offer is event.offer)
+                and (
+                    m.indictment is None
+                    or event.indictment is None
+                    or m.indictment is event.indictment
+                )
                 # Developments of no kind are one only when one sentence dates them alike.
                 and (
                     event.kind != EventKind.OTHER
@@ -385,6 +426,7 @@ def _merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
             continue
         if _finer(same.date, event.date) is event.date and event.date != same.date:
             same.date, same.title = event.date, event.title
+        same.indictment = same.indictment or event.indictment
         same.actors = _union(same.actors, event.actors)
         same.sources = _union(same.sources, event.sources)
     return merged

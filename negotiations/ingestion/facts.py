@@ -435,6 +435,16 @@ class SentenceFacts:
             status=status,
             date=date,
             sources=[self.source],
+            offered=self._offers_help(),
+        )
+
+    def _offers_help(self) -> bool:
+        """ "X stands ready to host a new meeting": an offer to facilitate, not a meeting."""
+        words = phrase_set("channels", "readiness_words")
+        return any(
+            t.lemma_.lower() in words
+            and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children)
+            for t in self.sent
         )
 
     def _suspended(self, talks: list[Token]) -> bool:
@@ -545,6 +555,7 @@ class SentenceFacts:
             mediators=mediators,
             status=ChannelStatus.ACTIVE,
             sources=[self.source],
+            offered=self._offers_help(),
         )
 
     # --- indictments -------------------------------------------------------------------

@@ -7,6 +7,7 @@ an editor made, confirmed, corrected or rejected is never changed or resurrected
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -14,9 +15,17 @@ from django.utils.text import slugify
 
 from actors.models import Actor, Alias, Role
 from actors.normalize import normalize_name
+from core.dates import DatePrecision, PartialDate
 from core.models import Origin, ReviewState
-from negotiations.choices import EventKind, EventStatus, OfferKind
-from negotiations.ingestion import EXTRACTOR_VERSION
+from negotiations.choices import (
+    ChannelStatus,
+    EventKind,
+    EventStatus,
+    OfferKind,
+    OfferStatus,
+    ParticipantRole,
+)
+from negotiations.ingestion import EXTRACTOR_VERSION, resolve
 from negotiations.ingestion.candidates import Extraction, Source
 from negotiations.models import (
     Article,
@@ -26,8 +35,11 @@ from negotiations.models import (
     Indictment,
     Offer,
     Position,
+    RecordLink,
     TalksChannel,
 )
+from negotiations.selectors import status_changes
+from negotiations.services import subject_status_due
 
 
 def fingerprint(*parts) -> str:
@@ -39,6 +51,12 @@ class ArticleStore:
         self.article = article
         self.actors: dict[str, Actor] = {}
         self.touched: dict[type, set[int]] = defaultdict(set)
+        # Made by this run: never a match for another candidate of the same article.
+        self.created: dict[type, set[int]] = defaultdict(set)
+        self.links: set[tuple[int, int]] = set()  # (content type, record) this run linked
+        self.status_reports: list[StatusReport] = []
+        self.unchanged: set = set()  # records with no status change before this run
+        self.development_keys: set[str] = set()  # never taken for a development told again
 
     # --- shared -------------------------------------------------------------------
     def _upsert(
@@ -70,6 +88,7 @@ class ArticleStore:
                 **fields,
             )
             record.save()
+            self.created[model].add(record.pk)
         elif record.review_state == ReviewState.REJECTED:
             return None
         elif not record.is_locked_by_editor:
@@ -173,9 +192,12 @@ class ArticleStore:
     # --- facts --------------------------------------------------------------------
     def facts_store(self, extraction: Extraction) -> None:
         channels = {}
-        for candidate in extraction.channels:
+        reported = []  # the known channels this article is about
+        # Offers to facilitate last: they join the talks the rest of the article is about.
+        for candidate in sorted(extraction.channels, key=lambda c: c.offered):
             participants = self._ids(candidate.participants)
             mediators = self._ids(candidate.mediators)
+            date = candidate.date or self._publication_day()
             name = _channel_name(candidate, self.actors)
             key = fingerprint(
                 "channel",
@@ -183,31 +205,51 @@ class ArticleStore:
                 sorted(participants + mediators),
                 candidate.date.start.year if not candidate.is_current else "current",
             )
-            record = self._upsert(
-                TalksChannel,
-                key,
-                {
-                    "name": name[:200],
-                    "mode": candidate.mode,
-                    "is_secret": candidate.is_secret,
-                    "venue": candidate.venue[:200],
-                    "status": candidate.status,
-                    "started_on": candidate.date.start,
-                    "started_precision": candidate.date.precision,
-                    "last_activity_on": candidate.date.start,
-                    "last_activity_precision": candidate.date.precision,
-                },
-            )
-            if record is None:
-                continue
-            channels[id(candidate)] = record
-            if not record.is_locked_by_editor:
-                for actor_id, role in [(i, "participant") for i in participants] + [
-                    (i, "mediator") for i in mediators
-                ]:
-                    ChannelParticipant.objects.get_or_create(
-                        channel=record, actor_id=actor_id, defaults={"role": role}
+            match = None
+            if not TalksChannel.objects.filter(fingerprint=key).exists():
+                exclude = self.created[TalksChannel]
+                if candidate.offered:
+                    match = resolve.facilitation_match(date, reported=reported, exclude=exclude)
+                else:
+                    parties = Actor.objects.filter(pk__in=participants + mediators)
+                    match = resolve.channel_match(
+                        candidate, date, parties=list(parties), exclude=exclude
                     )
+            if match is not None:
+                record = self._link(match)
+                self._participants_add(record, [], mediators, date, candidate.sources)
+                if not candidate.offered:
+                    self._participants_add(record, participants, [], date, candidate.sources)
+                    self._status_claim(record, candidate.status, date, candidate.sources, True)
+            else:
+                record = self._upsert(
+                    TalksChannel,
+                    key,
+                    {
+                        "name": name[:200],
+                        "mode": candidate.mode,
+                        "is_secret": candidate.is_secret,
+                        "venue": candidate.venue[:200],
+                        "status": candidate.status,
+                        "started_on": candidate.date.start,
+                        "started_precision": candidate.date.precision,
+                        "last_activity_on": candidate.date.start,
+                        "last_activity_precision": candidate.date.precision,
+                    },
+                )
+                if record is None:
+                    continue
+                if not record.is_locked_by_editor:
+                    for actor_id, role in [(i, "participant") for i in participants] + [
+                        (i, "mediator") for i in mediators
+                    ]:
+                        ChannelParticipant.objects.get_or_create(
+                            channel=record, actor_id=actor_id, defaults={"role": role}
+                        )
+                self._status_claim(record, candidate.status, date, candidate.sources, False)
+            channels[id(candidate)] = record
+            if participants and record not in reported:
+                reported.append(record)
             self._evidence(record, candidate.sources)
 
         indictments = {}
@@ -253,30 +295,51 @@ class ArticleStore:
                 candidate.status == "declined",
                 candidate.date.start.year,
             )
-            record = self._upsert(
-                Offer,
-                key,
-                {
-                    "kind": candidate.kind,
-                    "offered_by": maker,
-                    "terms": OfferKind(candidate.kind).label,
-                    "conditions": candidate.conditions,
-                    "status": candidate.status,
-                    "offered_on": candidate.date.start,
-                    "offered_precision": candidate.date.precision,
-                    "channel": channels.get(id(candidate.channel)),
-                },
-                {"recipients": recipients},
-            )
+            match = None
+            if not Offer.objects.filter(fingerprint=key).exists():
+                match = resolve.offer_match(
+                    candidate,
+                    maker=maker,
+                    recipients=list(Actor.objects.filter(pk__in=recipients)),
+                    exclude=self.created[Offer],
+                )
+            if match is not None:
+                record = self._link(match)
+                self._offer_fill(record, candidate, maker, recipients, channels)
+                self._status_claim(
+                    record, candidate.status, candidate.date, candidate.sources, True
+                )
+            else:
+                record = self._upsert(
+                    Offer,
+                    key,
+                    {
+                        "kind": candidate.kind,
+                        "offered_by": maker,
+                        "terms": OfferKind(candidate.kind).label,
+                        "conditions": candidate.conditions,
+                        "status": candidate.status,
+                        "offered_on": candidate.date.start,
+                        "offered_precision": candidate.date.precision,
+                        "channel": channels.get(id(candidate.channel)),
+                    },
+                    {"recipients": recipients},
+                )
+                if record:
+                    self._status_claim(
+                        record, candidate.status, candidate.date, candidate.sources, False
+                    )
             if record:
                 offers[id(candidate)] = record
                 self._evidence(record, candidate.sources)
 
         for candidate in extraction.events:
             offer = offers.get(id(candidate.offer))
-            record = self._event(candidate, offer)
+            indictment = indictments.get(id(candidate.indictment))
+            record = self._event(candidate, offer, indictment)
             if record:
                 self._evidence(record, candidate.sources)
+        self._developments_store()
 
         for candidate in extraction.positions:
             actor = self.actors.get(candidate.actor)
@@ -296,8 +359,14 @@ class ArticleStore:
             if record:
                 self._evidence(record, candidate.sources)
 
-    def _event(self, candidate, offer):
+    def _event(self, candidate, offer, indictment=None):
         date = candidate.date
+        bounty = {}
+        if indictment is not None and candidate.indictment.bounty_amount:
+            bounty = {
+                "bounty_amount": candidate.indictment.bounty_amount,
+                "bounty_currency": candidate.indictment.bounty_currency or "USD",
+            }
         # The same development reported at another precision: find it by overlapping dates.
         same = [
             e
@@ -306,7 +375,8 @@ class ArticleStore:
                 offer=offer,
                 occurred_on__gte=date.start.replace(month=1, day=1),
                 occurred_on__lte=date.end,
-            )
+                **({"indictment": indictment, **bounty} if bounty else {}),
+            ).exclude(fingerprint__in=self.development_keys)
             if e.partial_date.start <= date.end
             and date.start <= e.partial_date.end
             # Developments of no kind are told apart by what they say.
@@ -322,6 +392,7 @@ class ArticleStore:
                 date.precision,
                 offer.pk if offer else "",
                 *([candidate.title] if candidate.kind == EventKind.OTHER else []),
+                *([indictment.pk, bounty["bounty_amount"]] if bounty else []),
             )
         )
         fields = {
@@ -329,14 +400,188 @@ class ArticleStore:
             "kind": candidate.kind,
             "status": EventStatus.SCHEDULED if candidate.scheduled else EventStatus.OCCURRED,
             "offer": offer,
+            **({"indictment": indictment, **bounty} if bounty else {}),
         }
+        report = self._report_told(date, candidate.sources)
+        if report is not None:
+            fields |= {"status_to": report.status, _link_name(report.record): report.record}
         existing = same[0] if same else None
         if existing is None or _rank(date.precision) >= _rank(existing.occurred_precision):
             fields |= {"occurred_on": date.start, "occurred_precision": date.precision}
         return self._upsert(Event, key, fields, {"actors": self._ids(candidate.actors)})
 
+    # --- what a report says about a known record: dated developments -----------------
+    def _link(self, match: resolve.Match):
+        """Record that this article reports `match.record`, with the reasons."""
+        record = match.record
+        content_type = ContentType.objects.get_for_model(record)
+        RecordLink.objects.update_or_create(
+            article=self.article,
+            content_type=content_type,
+            object_id=record.pk,
+            defaults={"reasons": match.reasons},
+        )
+        self.links.add((content_type.pk, record.pk))
+        self.touched[type(record)].add(record.pk)
+        return record
+
+    def _publication_day(self) -> PartialDate:
+        return PartialDate(self.article.published_on, DatePrecision.DAY)
+
+    def _status_claim(self, record, status: str, date: PartialDate, sources, linked) -> None:
+        """What this article says `record`'s status was on `date`: a development when it is a
+        change (or was made one by an earlier reading), so that the status on any date is
+        the latest stated by then, whichever article was read first.
+
+        Weak statements are no change: an offer "proposed" (any mention of an offer says
+        as much), and talks "active" unless held on a given day.
+        """
+        if record.is_locked_by_editor:
+            return
+        if Event.objects.filter(fingerprint=_development_key(record, status, date)).exists():
+            self.status_reports.append(StatusReport(record, status, date, list(sources)))
+            return
+        weak = status == OfferStatus.PROPOSED or (
+            status == ChannelStatus.ACTIVE and date.precision != DatePrecision.DAY
+        )
+        changed = status_changes(**{_link_name(record): record}).exists()
+        if not changed:
+            self.unchanged.add(record)
+        # Known: even what is already the status, as a change dated between would hide it.
+        # Not: only what the text says as a change ("declined", "suspended").
+        claim = not weak if linked or changed else status in REPORTED_CHANGES
+        if claim:
+            self.status_reports.append(StatusReport(record, status, date, list(sources)))
+
+    def _report_told(self, date: PartialDate, sources) -> "StatusReport | None":
+        """The status report an event's own sentence makes that day: the event carries it."""
+        for report in self.status_reports:
+            if not report.told and report.date == date and set(report.sources) & set(sources):
+                report.told = True
+                return report
+        return None
+
+    def _developments_store(self) -> None:
+        """Status reports no event of the article told become developments of their own;
+        then each record's status follows its latest development (as editors' do)."""
+        self.status_reports += self._first_statuses()
+        for report in self.status_reports:
+            record, link = report.record, _link_name(report.record)
+            if not report.told:
+                event = self._upsert(
+                    Event,
+                    _development_key(record, report.status, report.date),
+                    {
+                        "title": _development_title(record, report.status)[:300],
+                        "kind": EventKind.STATUS_CHANGE,
+                        "status": EventStatus.OCCURRED,
+                        link: record,
+                        "status_to": report.status,
+                        "occurred_on": report.date.start,
+                        "occurred_precision": report.date.precision,
+                    },
+                    {"actors": _development_actors(record)},
+                )
+                if event:
+                    self._evidence(event, report.sources)
+                    for quote in report.quoted:
+                        self._evidence_copy(event, quote)
+        for record in {r.record for r in self.status_reports}:
+            wanted = subject_status_due(record)
+            if wanted and not record.is_locked_by_editor:
+                record.refresh_from_db()
+                for name, value in wanted.items():
+                    setattr(record, name, value)
+                record.save()
+
+    def _first_statuses(self) -> list:
+        """A record made from a later-dated report keeps that report's status as a
+        development of its own, with that report's quote, when this article tells of an
+        earlier change: otherwise the earlier change would read as the latest."""
+        firsts = []
+        for record in {r.record for r in self.status_reports} & self.unchanged:
+            day = _record_date(record)
+            earliest = min(r.date.start for r in self.status_reports if r.record == record)
+            if day is None or day.start <= earliest:
+                continue
+            # The quote of the report the record was made from: its first evidence.
+            quoted = list(record.evidence.order_by("id")[:1])
+            if quoted and quoted[0].article_id not in (None, self.article.pk):
+                firsts.append(StatusReport(record, record.status, day, [], quoted=quoted))
+        return firsts
+
+    def _evidence_copy(self, record, quote: Evidence) -> None:
+        Evidence.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            article=quote.article,
+            start=quote.start,
+            end=quote.end,
+            defaults={
+                "quote": quote.quote,
+                "attribution": quote.attribution,
+                "speaker": quote.speaker,
+                "speaker_label": quote.speaker_label,
+                "source_count": quote.source_count,
+                "extractor_version": EXTRACTOR_VERSION,
+            },
+        )
+
+    def _participants_add(self, channel, participants, mediators, date, sources) -> None:
+        """Parties a later report names join a known channel; a new mediator is a development."""
+        if channel.is_locked_by_editor:
+            return
+        for actor_id, role in [(i, ParticipantRole.PARTICIPANT) for i in participants] + [
+            (i, ParticipantRole.MEDIATOR) for i in mediators
+        ]:
+            _, joined = ChannelParticipant.objects.get_or_create(
+                channel=channel, actor_id=actor_id, defaults={"role": role}
+            )
+            key = fingerprint("mediator", channel.pk, actor_id)
+            self.development_keys.add(key)
+            # Joined now, or by this report on an earlier reading (which is kept).
+            if role == ParticipantRole.MEDIATOR and (
+                joined or Event.objects.filter(fingerprint=key).exists()
+            ):
+                actor = Actor.objects.get(pk=actor_id)
+                event = self._upsert(
+                    Event,
+                    key,
+                    {
+                        "title": f"{actor.name} joins {channel.name} as mediator"[:300],
+                        "kind": EventKind.TALKS,
+                        "status": EventStatus.OCCURRED,
+                        "channel": channel,
+                        "occurred_on": date.start,
+                        "occurred_precision": date.precision,
+                    },
+                    {"actors": [actor_id]},
+                )
+                if event:
+                    self._evidence(event, sources)
+
+    def _offer_fill(self, record, candidate, maker, recipients, channels) -> None:
+        """What a later report adds to a known offer: only what it did not say yet."""
+        if record.is_locked_by_editor:
+            return
+        changes = {}
+        if record.offered_by_id is None and maker is not None:
+            changes["offered_by"] = maker
+        if not record.conditions and candidate.conditions:
+            changes["conditions"] = candidate.conditions
+        if record.channel_id is None and channels.get(id(candidate.channel)):
+            changes["channel"] = channels[id(candidate.channel)]
+        for name, value in changes.items():
+            setattr(record, name, value)
+        if changes:
+            record.save()
+        record.recipients.add(*recipients)
+
     # --- what an earlier run made that this one no longer finds ---------------------
     def prune(self) -> None:
+        for link in RecordLink.objects.filter(article=self.article):
+            if (link.content_type_id, link.object_id) not in self.links:
+                link.delete()
         for model in (Role, TalksChannel, Indictment, Offer, Event, Position, Actor):
             content_type = ContentType.objects.get_for_model(model)
             from_here = Evidence.objects.filter(content_type=content_type, article=self.article)
@@ -368,3 +613,67 @@ def _channel_name(candidate, actors: dict[str, Actor]) -> str:
     if mediators:
         return f"{label} by {', '.join(mediators)}"
     return f"{label}: {' – '.join(people)}" if people else label
+
+
+# Statuses a text reports with a verb of its own ("declined", "suspended"): a development
+# even on a record first made from that report, so that reports read in any order agree.
+REPORTED_CHANGES = {
+    OfferStatus.DECLINED,
+    OfferStatus.ACCEPTED,
+    OfferStatus.WITHDRAWN,
+    ChannelStatus.DORMANT,
+}
+
+
+@dataclass
+class StatusReport:
+    record: models.Model
+    status: str
+    date: PartialDate
+    sources: list
+    told: bool = False  # an event of the article's own carries it
+    quoted: list = field(default_factory=list)  # another article's evidence, when not ours
+
+
+def _development_key(record, status: str, date: PartialDate) -> str:
+    return fingerprint("development", _link_name(record), record.pk, status, date.start)
+
+
+def _record_date(record) -> PartialDate | None:
+    if isinstance(record, Offer):
+        return (
+            PartialDate(record.offered_on, record.offered_precision) if record.offered_on else None
+        )
+    if record.last_activity_on:
+        return PartialDate(record.last_activity_on, record.last_activity_precision)
+    if record.started_on:
+        return PartialDate(record.started_on, record.started_precision)
+    return None
+
+
+def _status_on(record, day) -> str:
+    """The status the record's changes give it on `day`, else its status as first reported."""
+    link = _link_name(record)
+    latest = status_changes(**{link: record}).filter(occurred_on__lte=day)
+    latest = latest.values_list("status_to", flat=True).first()
+    return latest or record.initial_status or record.status
+
+
+def _link_name(record) -> str:
+    return {Offer: "offer", TalksChannel: "channel", Indictment: "indictment"}[type(record)]
+
+
+def _development_title(record, status: str) -> str:
+    if isinstance(record, Offer):
+        return f"{OfferKind(record.kind).label} offer {OfferStatus(status).label.lower()}"
+    verb = {ChannelStatus.ACTIVE: "held", ChannelStatus.DORMANT: "suspended",
+            ChannelStatus.CONCLUDED: "ended"}.get(status, status)  # fmt: skip
+    return f"{record.name}: talks {verb}"
+
+
+def _development_actors(record) -> list[int]:
+    if isinstance(record, Offer):
+        return [
+            a for a in [record.offered_by_id, *record.recipients.values_list("pk", flat=True)] if a
+        ]
+    return list(record.participants.values_list("actor_id", flat=True))
