@@ -89,9 +89,7 @@ def _final_state() -> dict:
         "offers": sorted((o.kind, o.status_as_of) for o in state.offers),
         "channels": sorted(
             (c.status_as_of, sorted(p.actor.name for p in c.participants.all()))
-            for c in channel_list(as_of=dt.date(2026, 1, 1)).prefetch_related(
-                "participants__actor"
-            )
+            for c in channel_list(as_of=dt.date(2026, 1, 1)).prefetch_related("participants__actor")
         ),
         "bounties": sorted(str(i.bounty_as_of) for i in state.indictments),
         "counts": [m.objects.count() for m in (Offer, TalksChannel, Indictment)],
