@@ -264,11 +264,9 @@ REST_FRAMEWORK = {
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "core.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": [
-        "drf_orjson_renderer.parsers.ORJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # Request bodies are JSON: a form encoding cannot carry a nested source or a null date
+    # (they were dropped or misread), so a form post is a 415.
+    "DEFAULT_PARSER_CLASSES": ["drf_orjson_renderer.parsers.ORJSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "core.api.filters.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",

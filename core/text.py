@@ -6,7 +6,9 @@ every other control character (C0, DEL and C1: U+0000-U+001F, U+007F-U+009F) is 
 every reader. Each door refuses them with an error naming the field: the models'
 `clean_fields` (which the services' `full_clean` runs, so the site's forms, the API, the
 command line and ingestion alike), the API's serializer fields, and an article's text
-(`article_text_problem`). What shows stored text that predates this (the feed) strips them.
+(`article_text_problem`). An article's metadata, free-form JSON no page shows, has them
+dropped instead (`json_strip`). What shows stored text that predates this (the feed)
+strips them.
 """
 
 import re
@@ -16,8 +18,12 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# The same rule as a JSON Schema pattern, for the API schema (core.api.schema).
-NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+# The same rule as JSON Schema patterns, for the API schema (core.api.schema).
+_CONTROL_CLASS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f"
+NO_CONTROL_CHARACTERS = f"^[^{_CONTROL_CLASS}]*$"
+# A letter: what makes a text words (an article's text needs one).
+LETTER = re.compile(r"[^\W\d_]")
+TEXT_WITH_WORDS = f"^[^{_CONTROL_CLASS}]*{LETTER.pattern}[^{_CONTROL_CLASS}]*$"
 
 
 def control_character_problem(value: str) -> str | None:
@@ -112,25 +118,15 @@ def text_fields_problems(instance: models.Model, exclude=None) -> dict[str, str]
     return problems
 
 
-def json_problem(value, *, path: str = "") -> str | None:
-    """The first control character in a JSON value's strings (keys too), where it is."""
+def json_strip(value):
+    """A JSON value with control characters taken out of its strings, keys included."""
     if isinstance(value, str):
-        problem = control_character_problem(value)
-        return f"{path or 'a value'}: {problem}" if problem else None
-    items = []
+        return control_characters_strip(value)
     if isinstance(value, dict):
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            if control_character_problem(str(key)):
-                return f"a key in {path or 'the object'}: {control_character_problem(str(key))}"
-            items.append((where, item))
-    elif isinstance(value, list):
-        items = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
-    for where, item in items:
-        problem = json_problem(item, path=where)
-        if problem:
-            return problem
-    return None
+        return {control_characters_strip(str(k)): json_strip(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_strip(item) for item in value]
+    return value
 
 
 class TextFieldsClean:

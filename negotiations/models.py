@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from actors.models import Actor
 from core.dates import DatePrecision, PartialDate, format_partial_date
 from core.models import Fact, Origin, ReviewState, shown
-from core.text import TextFieldsClean, json_problem
+from core.text import TextFieldsClean, json_strip
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -52,8 +52,8 @@ def _initial_status_field(choices: type[models.TextChoices]) -> models.CharField
 
 
 def article_metadata_problem(metadata: object) -> str | None:
-    """Why an article's metadata cannot be stored, or None: it is a JSON object, at most
-    ARTICLE_METADATA_MAX_BYTES as JSON, and its text holds no control characters."""
+    """Why an article's metadata cannot be stored, or None: it is a JSON object of at most
+    ARTICLE_METADATA_MAX_BYTES as JSON (its control characters are dropped: Article.clean)."""
     if not isinstance(metadata, dict):
         return "Metadata must be a JSON object."
     text = json.dumps(metadata, ensure_ascii=False, default=str)
@@ -63,7 +63,7 @@ def article_metadata_problem(metadata: object) -> str | None:
             f"The metadata is {size:,} bytes as JSON; the limit is "
             f"{settings.ARTICLE_METADATA_MAX_BYTES:,}."
         )
-    return json_problem(metadata)
+    return None
 
 
 class Article(TextFieldsClean, models.Model):
@@ -118,6 +118,8 @@ class Article(TextFieldsClean, models.Model):
         return reverse("negotiations:source", args=[self.pk])
 
     def clean(self) -> None:
+        # Free-form JSON that no page shows: control characters are dropped, not refused.
+        self.metadata = json_strip(self.metadata)
         problem = article_metadata_problem(self.metadata)
         if problem:
             raise ValidationError({"metadata": problem})

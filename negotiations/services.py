@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin
-from core.text import control_character_problem
+from core.text import LETTER, control_character_problem
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
@@ -52,7 +52,7 @@ def article_text_problem(text: object) -> str | None:
     problem = control_character_problem(text)
     if problem:
         return f"The article's text {problem[0].lower()}{problem[1:]}"
-    if not any(ch.isalpha() for ch in text):
+    if not LETTER.search(text):
         return "The article's text has no words."
     return None
 

@@ -6,12 +6,18 @@ the record as it is in the database, under the same lock record_update takes.
 """
 
 import hashlib
+import re
 
 from django.http import HttpResponseNotModified
 from django.utils.http import http_date
 from drf_orjson_renderer.renderers import ORJSONRenderer
+from rest_framework.exceptions import ValidationError
 
 from core.api.exceptions import PreconditionFailed
+
+# RFC 9110: `*`, or a comma-separated list of entity tags ("opaque", W/"weak").
+_ETAG = r'(W/)?"[\x21\x23-\x7e]*"'
+IF_MATCH_PATTERN = rf"^\s*(\*|{_ETAG}(\s*,\s*{_ETAG})*)\s*$"
 
 
 def record_tag(record) -> str:
@@ -25,11 +31,16 @@ def _tags(header: str) -> list[str]:
 def if_match_version(request, record) -> int | None:
     """The version the client's If-Match names for `record` (None without If-Match).
 
-    Raises PreconditionFailed when no tag in it names this record at all.
+    Raises PreconditionFailed when no tag in it names this record at all, and a
+    ValidationError (a 400) when it is not a list of ETags.
     """
     header = request.headers.get("If-Match")
-    if not header:
+    if header is None:
         return None
+    if not re.fullmatch(IF_MATCH_PATTERN, header):
+        raise ValidationError(
+            {"If-Match": ['Send the ETag you read, in quotes as given ("..."), or *.']}
+        )
     prefix = f"{record._meta.model_name}-{record.pk}-v"
     for tag in _tags(header):
         if tag == "*":

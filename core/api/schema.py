@@ -4,8 +4,13 @@ from django.conf import settings
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
+from rest_framework.relations import ManyRelatedField, PrimaryKeyRelatedField
 
+from core.api.conditional import IF_MATCH_PATTERN
 from core.text import NO_CONTROL_CHARACTERS, URL_PATTERN
+
+# What the models accept (core.dates.date_range_problem): 1900 to 2100.
+DATE_IN_RANGE = r"^(19\d\d|20\d\d|2100)-\d\d-\d\d$"
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -43,6 +48,24 @@ class AutoSchema(SpectacularAutoSchema):
             responses["304"] = {"description": "Not modified: the ETag sent in If-None-Match."}
         return dict(sorted(responses.items()))
 
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        # A record's id is 1 or more: 0 is no record, and is refused as such.
+        if isinstance(field, PrimaryKeyRelatedField) and schema.get("type") == "integer":
+            schema["minimum"] = 1
+        elif isinstance(field, ManyRelatedField) and schema.get("items", {}).get("type") == (
+            "integer"
+        ):
+            schema["items"]["minimum"] = 1
+        return schema
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter["schema"].get("type") == "integer":
+                parameter["schema"]["minimum"] = 1
+        return parameters
+
     def _get_parameters(self):
         parameters = super()._get_parameters()
         # An empty filter, search or as-of date is as if absent (core.filtersets.FilterSet,
@@ -68,9 +91,10 @@ class AutoSchema(SpectacularAutoSchema):
             parameters.append(
                 OpenApiParameter(
                     "If-Match",
-                    str,
+                    {"type": "string", "pattern": IF_MATCH_PATTERN},
                     OpenApiParameter.HEADER,
-                    description="The record's ETag as you last read it: 412 if it changed since.",
+                    description="The record's ETag as you last read it (or `*`): 412 if it "
+                    "changed since; 400 if it is not a list of ETags.",
                 )
             )
         return parameters
@@ -92,12 +116,25 @@ def _forbid(schema: dict, pattern: str, url_pattern: str | None = None) -> None:
         _forbid(child, pattern, url_pattern)
     if isinstance(schema.get("items"), dict):
         _forbid(schema["items"], pattern, url_pattern)
+    for child in schema.get("oneOf", []):  # a field that may also be blank
+        if child.get("maxLength") != 0:
+            _forbid(child, pattern, url_pattern)
+
+
+# An editor's source (SourceSerializer, Evidence.clean): an article, or a quote (with the
+# URL it is at, if any), or a note. Which spans an article holds only the server knows.
+SOURCE_GIVEN = [
+    {"required": ["article"], "properties": {"article": {"type": "integer", "minimum": 1}}},
+    {"required": ["quote"], "properties": {"quote": {"type": "string", "minLength": 1}}},
+    {"required": ["note"], "properties": {"note": {"type": "string", "minLength": 1}}},
+]
 
 
 def no_null_characters(result, generator, request, public):
     """Postprocessing hook: every free-text query parameter says no NUL; every text field
-    of a request body no control character, and every URL field what no URL may hold
-    (core.text: the serializers and models refuse them)."""
+    of a request body no control character, every URL field what no URL may hold (core.text:
+    the serializers and models refuse them), and every date its range; a source, that it
+    names an article, a quote or a note."""
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
@@ -107,4 +144,14 @@ def no_null_characters(result, generator, request, public):
     for name, component in result.get("components", {}).get("schemas", {}).items():
         if name.endswith("Request"):
             _forbid(component, NO_CONTROL_CHARACTERS, URL_PATTERN)
+            _dates_in_range(component)
+        if name == "SourceRequest":
+            component["anyOf"] = SOURCE_GIVEN
     return result
+
+
+def _dates_in_range(schema: dict) -> None:
+    if schema.get("type") == "string" and schema.get("format") == "date":
+        schema.setdefault("pattern", DATE_IN_RANGE)
+    for child in schema.get("properties", {}).values():
+        _dates_in_range(child)

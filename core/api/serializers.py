@@ -222,9 +222,10 @@ class FactSerializer(FastRepresentation, serializers.ModelSerializer):
 
 
 class CleanTextInput:
-    """Mixin for write serializers: every text field refuses control characters, and every
-    URL field what no URL may hold (core.text), with an error naming the field. The models
-    refuse the same (their full_clean), so this only answers sooner and for nested fields."""
+    """Mixin for write serializers: every text field takes only a string and refuses
+    control characters, and every URL field what no URL may hold (core.text), with an error
+    naming the field. The models refuse the same characters (their full_clean), so this
+    only answers sooner and names nested fields."""
 
     def get_fields(self):
         fields = super().get_fields()
@@ -236,4 +237,17 @@ class CleanTextInput:
             rule = url_characters if url else no_control_characters
             if rule not in field.validators:
                 field.validators.append(rule)
+            _strings_only(field)
         return fields
+
+
+def _strings_only(field: serializers.CharField) -> None:
+    """A text field takes a JSON string, as the schema says (DRF also takes a number)."""
+    to_internal_value = field.to_internal_value
+
+    def strict(data):
+        if not isinstance(data, str):
+            field.fail("invalid")
+        return to_internal_value(data)
+
+    field.to_internal_value = strict

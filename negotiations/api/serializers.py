@@ -1,6 +1,7 @@
 """Records as JSON. Every related record is a link {id, url, name}; nothing here queries:
 the selectors have already joined and prefetched what each serializer reads."""
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,6 +16,7 @@ from core.api.serializers import (
 )
 from core.dates import DatePrecision
 from core.editing import NOT_EDITABLE, model_field_names
+from core.text import TEXT_WITH_WORDS, json_strip
 from negotiations.choices import OfferStatus
 from negotiations.models import (
     Article,
@@ -237,25 +239,42 @@ class EvidenceSerializer(EvidenceSpanSerializer):
     created_at = serializers.DateTimeField()
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "minLength": 1,
+        # In bytes of UTF-8 the limit is ARTICLE_MAX_BYTES: never more characters than that.
+        "maxLength": settings.ARTICLE_MAX_BYTES,
+        "pattern": TEXT_WITH_WORDS,
+        "description": "The article's text: words (at least one letter), no control "
+        f"characters but tab and line breaks, at most {settings.ARTICLE_MAX_BYTES:,} bytes.",
+    }
+)
+class ArticleTextField(serializers.CharField):
+    """An article's text as the schema states it; article_submit checks it
+    (article_text_problem), so every door answers the same."""
+
+
 class ArticleSubmitSerializer(CleanTextInput, serializers.Serializer):
     """An article to ingest; the text's checks (empty, oversized) are article_submit's."""
 
-    text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    text = ArticleTextField(trim_whitespace=False)
     published_on = serializers.DateField()
-    title = serializers.CharField(max_length=1000, required=False, default="")
-    publisher = serializers.CharField(max_length=1000, required=False, default="")
-    url = serializers.URLField(max_length=2048, required=False, default="")
+    title = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
+    publisher = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
+    url = serializers.URLField(max_length=2048, required=False, default="", allow_blank=True)
     metadata = serializers.DictField(
         required=False,
         default=dict,
-        help_text="Authors, dateline, language: at most ARTICLE_METADATA_MAX_BYTES as JSON.",
+        help_text="Authors, dateline, language: at most ARTICLE_METADATA_MAX_BYTES as JSON. "
+        "Control characters in it are dropped.",
     )
 
     def validate_metadata(self, metadata: dict) -> dict:
         problem = article_metadata_problem(metadata)
         if problem:
             raise serializers.ValidationError(problem)
-        return metadata
+        return json_strip(metadata)
 
 
 # --- editors' writes -----------------------------------------------------------------
