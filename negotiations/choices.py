@@ -82,3 +82,11 @@ class EventKind(models.TextChoices):
 class EventStatus(models.TextChoices):
     OCCURRED = "occurred", "Occurred"
     SCHEDULED = "scheduled", "Scheduled"
+
+
+class LinkState(models.TextChoices):
+    """Whether an article's report is about a record already known (see RecordLink)."""
+
+    LINKED = "linked", "Linked by ingestion"
+    CONFIRMED = "confirmed", "Link confirmed by an editor"
+    UNLINKED = "unlinked", "Unlinked by an editor"

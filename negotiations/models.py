@@ -23,6 +23,7 @@ from negotiations.choices import (
     EventKind,
     EventStatus,
     IndictmentStatus,
+    LinkState,
     OfferKind,
     OfferStatus,
     ParticipantRole,
@@ -139,6 +140,12 @@ class RecordLink(models.Model):
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     reasons = models.TextField()
+    # An editor's word is kept through re-ingestion: "unlinked" means the article's report
+    # is not about this record, and ingestion will not link them again.
+    state = models.CharField(max_length=12, choices=LinkState, default=LinkState.LINKED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -146,7 +153,8 @@ class RecordLink(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "content_type", "object_id"], name="record_link_once"
-            )
+            ),
+            _valid_choice("state", LinkState, "record_link_valid_state"),
         ]
         indexes = [models.Index(fields=["content_type", "object_id"], name="record_link_idx")]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
@@ -65,6 +65,14 @@ def article_enqueue(article_id: int) -> bool:
         status=ArticleStatus.PENDING, lease_until=lease_end()
     )
     return _publish(article_id)
+
+
+def article_reingest(article_id: int) -> None:
+    """Read an article again (an editor changed what it may link to): queued, as new."""
+    Article.objects.filter(pk=article_id).exclude(status__in=WAITING).update(
+        status=ArticleStatus.PENDING, error="", attempts=0, lease_until=lease_end()
+    )
+    transaction.on_commit(lambda: _publish(article_id))
 
 
 def _publish(article_id: int) -> bool:

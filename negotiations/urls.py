@@ -53,6 +53,7 @@ editor_patterns = [
         name="record_revert",
     ),
     path("review/", review.review, name="review"),
+    path("review/links/<int:pk>/", review.review_link_decide, name="review_link_decide"),
     path("review/<str:model_name>/<int:pk>/", review.review_decide, name="review_decide"),
     path(
         "review/articles/<int:pk>/confirm/",

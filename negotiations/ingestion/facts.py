@@ -416,8 +416,10 @@ class SentenceFacts:
         status = ChannelStatus.ACTIVE
         if date and date.end < self.published.replace(day=1) and date.precision != "day":
             status = ChannelStatus.CONCLUDED
-        if self._suspended(talks):
+        if self._suspended(talks, "channel_dormant"):
             status = ChannelStatus.DORMANT  # "the talks were suspended", "walked out"
+        elif self._suspended(talks, "channel_concluded"):
+            status = ChannelStatus.CONCLUDED  # "the talks ended without agreement"
         if not participants:
             participants = [
                 k
@@ -447,8 +449,9 @@ class SentenceFacts:
             for t in self.sent
         )
 
-    def _suspended(self, talks: list[Token]) -> bool:
-        dormant = vocabulary("statuses")["channel_dormant"]
+    def _suspended(self, talks: list[Token], status: str) -> bool:
+        """Whether the talks are the subject (or object) of a verb of `status`."""
+        dormant = vocabulary("statuses")[status]
         for token in self.sent:
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
             if f"{token.lemma_.lower()} {particle}" in dormant:

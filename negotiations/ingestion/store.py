@@ -21,6 +21,7 @@ from negotiations.choices import (
     ChannelStatus,
     EventKind,
     EventStatus,
+    LinkState,
     OfferKind,
     OfferStatus,
     ParticipantRole,
@@ -57,6 +58,10 @@ class ArticleStore:
         self.status_reports: list[StatusReport] = []
         self.unchanged: set = set()  # records with no status change before this run
         self.development_keys: set[str] = set()  # never taken for a development told again
+        # What an editor said this article's reports are not about: never linked again.
+        self.unlinked: dict[type, set[int]] = defaultdict(set)
+        for link in RecordLink.objects.filter(article=article, state=LinkState.UNLINKED):
+            self.unlinked[link.content_type.model_class()].add(link.object_id)
 
     # --- shared -------------------------------------------------------------------
     def _upsert(
@@ -207,7 +212,7 @@ class ArticleStore:
             )
             match = None
             if not TalksChannel.objects.filter(fingerprint=key).exists():
-                exclude = self.created[TalksChannel]
+                exclude = self.created[TalksChannel] | self.unlinked[TalksChannel]
                 if candidate.offered:
                     match = resolve.facilitation_match(date, reported=reported, exclude=exclude)
                 else:
@@ -301,7 +306,7 @@ class ArticleStore:
                     candidate,
                     maker=maker,
                     recipients=list(Actor.objects.filter(pk__in=recipients)),
-                    exclude=self.created[Offer],
+                    exclude=self.created[Offer] | self.unlinked[Offer],
                 )
             if match is not None:
                 record = self._link(match)
@@ -415,12 +420,15 @@ class ArticleStore:
         """Record that this article reports `match.record`, with the reasons."""
         record = match.record
         content_type = ContentType.objects.get_for_model(record)
-        RecordLink.objects.update_or_create(
+        link, _ = RecordLink.objects.get_or_create(
             article=self.article,
             content_type=content_type,
             object_id=record.pk,
             defaults={"reasons": match.reasons},
         )
+        if link.reasons != match.reasons:
+            link.reasons = match.reasons
+            link.save(update_fields=["reasons"])
         self.links.add((content_type.pk, record.pk))
         self.touched[type(record)].add(record.pk)
         return record
@@ -487,12 +495,7 @@ class ArticleStore:
                     for quote in report.quoted:
                         self._evidence_copy(event, quote)
         for record in {r.record for r in self.status_reports}:
-            wanted = subject_status_due(record)
-            if wanted and not record.is_locked_by_editor:
-                record.refresh_from_db()
-                for name, value in wanted.items():
-                    setattr(record, name, value)
-                record.save()
+            _status_follow(record)
 
     def _first_statuses(self) -> list:
         """A record made from a later-dated report keeps that report's status as a
@@ -579,7 +582,7 @@ class ArticleStore:
 
     # --- what an earlier run made that this one no longer finds ---------------------
     def prune(self) -> None:
-        for link in RecordLink.objects.filter(article=self.article):
+        for link in RecordLink.objects.filter(article=self.article, state=LinkState.LINKED):
             if (link.content_type_id, link.object_id) not in self.links:
                 link.delete()
         for model in (Role, TalksChannel, Indictment, Offer, Event, Position, Actor):
@@ -596,7 +599,10 @@ class ArticleStore:
                 if not Evidence.objects.filter(
                     content_type=content_type, object_id=record.pk
                 ).exists():
+                    subject = record.subject if model is Event and record.status_to else None
                     record.delete()
+                    if subject is not None:
+                        _status_follow(subject)  # a change no report makes any more
 
 
 def _rank(precision: str) -> int:
@@ -633,6 +639,17 @@ class StatusReport:
     sources: list
     told: bool = False  # an event of the article's own carries it
     quoted: list = field(default_factory=list)  # another article's evidence, when not ours
+
+
+def _status_follow(record) -> None:
+    """The record's status follows its latest development, as articles report it: not an
+    editor's correction (that would lock the record against later reports)."""
+    wanted = subject_status_due(record)
+    if wanted and not record.is_locked_by_editor:
+        record.refresh_from_db()
+        for name, value in wanted.items():
+            setattr(record, name, value)
+        record.save()
 
 
 def _development_key(record, status: str, date: PartialDate) -> str:

@@ -31,7 +31,7 @@ _NAMED_CHOICES = [
     ("events", "event kind", EventKind, lambda v: v["kinds"]),
     ("offers", "offer kind", OfferKind, lambda v: [*v["kinds"], *v["patterns"], *v["promises"]]),
     ("statuses", "offer status", OfferStatus,
-     lambda v: [k for k in v if k not in {"granted", "channel_dormant"}]),
+     lambda v: [k for k in v if k not in {"granted", "channel_dormant", "channel_concluded"}]),
     ("sides", "side", Side, lambda v: v["countries"].values()),
     ("actors", "side", Side, lambda v: v["side_groups"]),
     ("actors", "actor kind", ActorKind, lambda v: v["kind_words"]),

@@ -12,6 +12,7 @@ from core.models import Origin, ReviewState
 from negotiations.models import (
     Article,
     Evidence,
+    RecordLink,
 )
 from negotiations.selectors.records import evidence_citing
 
@@ -22,6 +23,7 @@ class ReviewItem:
     record: object
     model_name: str
     evidence: list
+    link: object = None  # ingestion's RecordLink: this article reports a record already known
 
 
 @dataclass
@@ -65,12 +67,19 @@ def review_queue(*, articles: list) -> list[ReviewArticle]:
         if model in wanted:
             for record in model.objects.filter(pk__in=wanted[model]):
                 records[(model, record.pk)] = (name, record)
+    links = {
+        (link.article_id, link.content_type_id, link.object_id): link
+        for link in RecordLink.objects.filter(article_id__in=texts)
+    }
     grouped: dict[int, dict] = {a.pk: {} for a in articles}
     for item in evidence:
         item.context_before, item.context_after = _context(texts[item.article_id], item)
         name, record = records[(item.content_type.model_class(), item.object_id)]
         key = (name, record.pk)
-        grouped[item.article_id].setdefault(key, ReviewItem(record, name, [])).evidence.append(item)
+        link = links.get((item.article_id, item.content_type_id, item.object_id))
+        grouped[item.article_id].setdefault(
+            key, ReviewItem(record, name, [], link)
+        ).evidence.append(item)
     return [ReviewArticle(a, list(grouped[a.pk].values())) for a in articles]
 
 

@@ -12,7 +12,9 @@ from core.editing import VersionConflict, record_review
 from core.models import Origin, ReviewState
 from core.pages import posted_version
 from core.permissions import editor_required
-from negotiations.models import Article, Evidence
+from negotiations.choices import LinkState
+from negotiations.links import record_link_decide
+from negotiations.models import Article, Evidence, RecordLink
 from negotiations.records import REVIEW_MODELS
 from negotiations.selectors import review_article_list, review_queue, unreviewed_evidence
 
@@ -92,4 +94,25 @@ def review_article_confirm(request, pk: int):
     messages.success(
         request, f"Confirmed {confirmed} record{'s' if confirmed != 1 else ''} from “{article}”."
     )
+    return redirect(_back(request))
+
+
+@require_POST
+@editor_required
+def review_link_decide(request, pk: int):
+    """Confirm ingestion's link of an article's report to a known record, or undo it."""
+    link = get_object_or_404(RecordLink, pk=pk)
+    decision = request.POST.get("decision", "")
+    try:
+        record_link_decide(link=link, by=request.user, decision=decision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if decision == LinkState.UNLINKED:
+            messages.success(
+                request,
+                "Unlinked: the article is read again, and its report becomes a record of its own.",
+            )
+        else:
+            messages.success(request, "Link confirmed.")
     return redirect(_back(request))

@@ -206,3 +206,17 @@ def test_reading_again_or_in_another_order_gives_the_same_state(db, articles):
         for index in order:
             _ingest(*articles[index])
         assert _final_state() == expected, order
+
+
+def test_talks_that_end_conclude_the_known_channel(db):
+    held_on, held = TALKS_SUSPENDED_THEN_RESUMED[0]
+    _ingest(held_on, held)
+    _ingest(
+        "2025-04-12",
+        "Talks Collapse\nThe talks between Jorge Rodríguez and Richard Grenell in Oslo ended "
+        "without agreement on Friday.",
+    )
+    channel = TalksChannel.objects.get()
+    as_of = {d: {c.pk: c.status_as_of for c in channel_list(as_of=dt.date.fromisoformat(d))}
+             for d in (held_on, "2025-04-12")}  # fmt: skip
+    assert as_of == {held_on: {channel.pk: "active"}, "2025-04-12": {channel.pk: "concluded"}}
