@@ -182,8 +182,20 @@ def _channel_last_seen(as_of: dt.date | None):
         default=Value(None),
         output_field=DateField(),
     )
-    # Greatest is NULL on SQLite when either side is; the Coalesces keep it portable.
-    return Greatest(Coalesce(latest, recorded), Coalesce(recorded, latest))
+    return _LaterOf(latest, recorded, output_field=DateField())
+
+
+class _LaterOf(Greatest):
+    """The later of two dates, either of which may be NULL.
+
+    PostgreSQL's GREATEST skips NULLs, so there each side (the channel's subquery over
+    its events) is written, and run, once. SQLite's MAX() is NULL when any argument
+    is: there each side falls back to the other, which repeats the subquery."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        first, second = self.get_source_expressions()
+        portable = Greatest(Coalesce(first, second), Coalesce(second, first))
+        return portable.as_sqlite(compiler, connection, **extra_context)
 
 
 # --- record lists -------------------------------------------------------------------

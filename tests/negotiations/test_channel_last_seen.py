@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import pytest
+from django.db import connection
+
 from negotiations.choices import EventStatus
 from negotiations.selectors import channel_list
 from tests.factories import EventFactory, TalksChannelFactory
@@ -38,3 +41,27 @@ def test_the_latest_known_development_counts_as_activity(db):
     # The August talks were first reported in September.
     assert _last_seen(channel, dt.date(2024, 9, 1)) == dt.date(2024, 3, 5)
     assert _last_seen(channel, dt.date(2024, 9, 20)) == dt.date(2024, 8, 1)
+
+
+def test_a_channel_s_events_are_read_once_for_its_last_activity(db):
+    """PostgreSQL's GREATEST skips NULLs: the subquery over a channel's events is not
+    repeated in both arms, as SQLite's portable form must (issue 13)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite repeats the subquery: its MAX() is NULL when any argument is")
+    sql = str(channel_list().query)
+    assert sql.count('FROM "negotiations_event"') == 1
+
+
+def test_a_channel_with_no_recorded_activity_is_seen_at_its_latest_development(db):
+    channel = TalksChannelFactory(
+        started_on=None, last_activity_on=None, first_reported_on=dt.date(2024, 1, 10)
+    )
+    assert _last_seen(channel, None) is None
+    EventFactory(
+        channel=channel,
+        occurred_on=dt.date(2024, 2, 1),
+        status=EventStatus.OCCURRED,
+        first_reported_on=dt.date(2024, 2, 2),
+    )
+    assert _last_seen(channel, None) == dt.date(2024, 2, 1)
+    assert _last_seen(channel, dt.date(2024, 1, 20)) is None
