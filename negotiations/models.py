@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
@@ -28,6 +29,7 @@ from negotiations.choices import (
     OfferStatus,
     ParticipantRole,
 )
+from negotiations.confidence import Confidence, confidence_of
 
 
 def _precision_field(**kwargs) -> models.CharField:
@@ -327,6 +329,16 @@ class DatedFact(Fact):
         return format_partial_date(
             value, getattr(self, self.date_field.replace("_on", "_precision"))
         )
+
+    @cached_property
+    def confidence(self) -> Confidence:
+        """How many distinct sources support the record, and how sure that makes us
+        (negotiations.confidence), from the evidence the selectors prefetched as of their
+        date; a record loaded otherwise reads all its evidence (one query)."""
+        spans = getattr(self, "evidence_spans", None)
+        if spans is None:
+            spans = self.evidence.select_related("article").defer("article__text")
+        return confidence_of(spans, review_state=self.review_state)
 
 
 class TalksChannel(DatedFact):

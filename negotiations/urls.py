@@ -1,6 +1,7 @@
 from django.urls import path
 
 from negotiations.views import (
+    about,
     dashboard,
     editing,
     history,
@@ -29,6 +30,7 @@ record_patterns = [
     path("positions/<int:pk>/", records.position_detail, name="position"),
     path("sources/<int:pk>/", sources.source_detail, name="source"),
     path("search/", search.search, name="search"),
+    path("about/confidence/", about.about_confidence, name="about_confidence"),
 ]
 
 # Editors' pages.

@@ -16,6 +16,7 @@ from actors.models import Actor
 from core.api.serializers import api_url
 from core.dates import format_partial_date
 from core.models import shown
+from negotiations.confidence import confidence_of_values
 from negotiations.models import Article, Event, Indictment, Offer, TalksChannel, attribution_text
 from negotiations.selectors import event_relations
 
@@ -102,6 +103,15 @@ def _evidence(row: dict, link: _Links, request) -> dict:
     }
 
 
+def _confidence(evidence: list[dict], review_state: str) -> dict:
+    confidence = confidence_of_values(evidence, review_state=review_state)
+    return {
+        "sources_count": confidence.sources_count,
+        "confidence": confidence.level,
+        "confidence_reason": confidence.reason,
+    }
+
+
 def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dict]:
     """Rows of EVENT_VALUES as the API shows events, with their actors and evidence."""
     actors, evidence = event_relations([row["id"] for row in rows], as_of=as_of)
@@ -138,6 +148,7 @@ def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dic
             "status_to": row["status_to"],
             "bounty_amount": _decimal(row["bounty_amount"]),
             "bounty_currency": row["bounty_currency"],
+            **_confidence(evidence[row["id"]], row["review_state"]),
             "origin": row["origin"],
             "review_state": row["review_state"],
             "first_reported_on": _date(row["first_reported_on"]),

@@ -18,6 +18,7 @@ from core.dates import DatePrecision
 from core.editing import NOT_EDITABLE, model_field_names
 from core.text import TEXT_WITH_WORDS, json_strip
 from negotiations.choices import OfferStatus
+from negotiations.confidence import ConfidenceLevel
 from negotiations.models import (
     Article,
     ChannelParticipant,
@@ -31,7 +32,32 @@ from negotiations.models import (
 from negotiations.services import SourceInput, source_date_problem
 
 
-class EventSerializer(FactSerializer):
+class CorroboratedSerializer(FactSerializer):
+    # A record with its corroboration and confidence (negotiations.confidence), read from
+    # the evidence its selector prefetched as of the date. (A comment, not a docstring:
+    # the schema's description of each record stays FactSerializer's.)
+    sources_count = serializers.IntegerField(
+        source="confidence.sources_count",
+        read_only=True,
+        help_text="How many distinct sources support the record as of the date: publishers, "
+        "web sites and the editors, each counted once however often it is quoted.",
+    )
+    confidence = serializers.ChoiceField(
+        choices=ConfidenceLevel.choices,
+        source="confidence.level",
+        read_only=True,
+        help_text="How sure the sources make us, by the rules at /about/confidence/.",
+    )
+    confidence_reason = serializers.CharField(
+        source="confidence.reason",
+        read_only=True,
+        help_text="The confidence in one line, e.g. '3 sources, one on the record: high'.",
+    )
+
+    CONFIDENCE = ["sources_count", "confidence", "confidence_reason"]
+
+
+class EventSerializer(CorroboratedSerializer):
     # Serializes events from event_list, whose actors are the list `actor_links`.
     # (A comment, not a docstring: the schema's description stays FactSerializer's.)
     date_display = serializers.CharField(read_only=True)
@@ -59,12 +85,13 @@ class EventSerializer(FactSerializer):
             "status_to",
             "bounty_amount",
             "bounty_currency",
+            *CorroboratedSerializer.CONFIDENCE,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class OfferSerializer(FactSerializer):
+class OfferSerializer(CorroboratedSerializer):
     offered_by = LinkSerializer(read_only=True, allow_null=True)
     recipients = LinkSerializer(many=True, read_only=True)
     channel = LinkSerializer(read_only=True, allow_null=True)
@@ -92,6 +119,7 @@ class OfferSerializer(FactSerializer):
             "offered_precision",
             "date_display",
             "channel",
+            *CorroboratedSerializer.CONFIDENCE,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
@@ -107,7 +135,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ChannelSerializer(FactSerializer):
+class ChannelSerializer(CorroboratedSerializer):
     participants = ParticipantSerializer(many=True, read_only=True)
     status_as_of = serializers.CharField(read_only=True, allow_null=True)
     last_seen_on = serializers.DateField(read_only=True, allow_null=True)
@@ -129,12 +157,13 @@ class ChannelSerializer(FactSerializer):
             "last_activity_precision",
             "last_seen_on",
             "participants",
+            *CorroboratedSerializer.CONFIDENCE,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class IndictmentSerializer(FactSerializer):
+class IndictmentSerializer(CorroboratedSerializer):
     defendants = LinkSerializer(many=True, read_only=True)
     authority = LinkSerializer(read_only=True, allow_null=True)
     status_as_of = serializers.CharField(read_only=True, allow_null=True)
@@ -164,12 +193,13 @@ class IndictmentSerializer(FactSerializer):
             "bounty_currency_as_of",
             "status",
             "status_as_of",
+            *CorroboratedSerializer.CONFIDENCE,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class PositionSerializer(FactSerializer):
+class PositionSerializer(CorroboratedSerializer):
     actor = LinkSerializer(read_only=True)
 
     class Meta:
@@ -182,6 +212,7 @@ class PositionSerializer(FactSerializer):
             "condition",
             "stated_on",
             "stated_precision",
+            *CorroboratedSerializer.CONFIDENCE,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields

@@ -54,6 +54,9 @@ EVIDENCE_VALUES = (
     "article_id",
     "article__title",
     "article__published_on",
+    # What the confidence rules read (negotiations.confidence); not shown as such.
+    "article__publisher",
+    "article__url",
     "start",
     "end",
     "quote",

@@ -80,3 +80,47 @@ def test_a_deeper_page_costs_no_more(api, db):
             deeper = api.get(first).json()["next"]
             deeper = api.get(deeper).json()["next"]
         assert _count(api, deeper) == cost
+
+
+def _populate_sourced(n: int) -> None:
+    """`n` records of each kind, each quoted by two publishers, a web site and an editor."""
+    from negotiations.choices import Attribution
+
+    for i in range(n):
+        actor = ActorFactory()
+        for record in (
+            OfferFactory(offered_by=actor),
+            TalksChannelFactory(),
+            IndictmentFactory(authority=actor),
+            EventFactory(),
+            PositionFactory(actor=actor),
+        ):
+            for publisher in ("Daily Ledger", f"Courier {i}"):
+                EvidenceFactory(record=record, article=ArticleFactory(publisher=publisher))
+            url = {"start": None, "end": None, "article": None}
+            EvidenceFactory(
+                record=record,
+                quote="A statement.",
+                url=f"https://site{i}.example/page",
+                attribution=Attribution.NAMED,
+                **url,
+            )
+            EvidenceFactory(record=record, quote="", note="Known to the desk.", **url)
+
+
+def test_the_confidence_fields_cost_no_query_of_their_own(api, db, django_assert_num_queries):
+    names = ["offers", "channels", "indictments", "positions", "events", "state"]
+    paths = [f"/api/v1/{name}/?page_size=200" for name in names]
+    _populate_sourced(3)
+    for path in paths:
+        api.get(path)
+    small = {path: _count(api, path) for path in paths}
+    _populate_sourced(40)
+    for path in paths:
+        with django_assert_num_queries(small[path]):
+            body = api.get(path).json()
+        rows = body["offers"] if "/state/" in path else body["results"]
+        assert {row["confidence_reason"] for row in rows} == {
+            "4 sources, one on the record: high"
+        }, path
+        assert {row["sources_count"] for row in rows} == {4}
