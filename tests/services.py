@@ -50,6 +50,10 @@ class RedisServer:
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
         wait_for(lambda: _pings(client), 10, f"redis-server on port {self.port}")
 
+    def hang(self) -> None:
+        """Still accepting connections, answering nothing."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
     def stop(self) -> None:
         if self.process:
             self.process.kill()

@@ -5,15 +5,10 @@ Each test starts a Redis of its own on a free port and stops it: the shared one 
 
 import contextlib
 import logging
-import os
-import signal
-import socket
-import subprocess
 import threading
 import time
 
 import pytest
-import redis
 from django.conf import settings as django_settings
 from django.test import override_settings
 from django.urls import path
@@ -22,43 +17,15 @@ from rest_framework.decorators import api_view
 from rest_framework.test import APIClient
 
 from config import urls as site_urls
+from tests.services import RedisServer
 
 THROTTLE_LOGGER = "core.api.throttling"
 OFF_NOTE = "API throttling is off: the cache is unreachable"
 
 
-class OwnRedis:
-    def __init__(self):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--daemonize", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
-        for _ in range(100):
-            with contextlib.suppress(redis.ConnectionError):
-                if client.ping():
-                    return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
-
-    def hang(self) -> None:
-        """Still accepting connections, answering nothing."""
-        os.kill(self.process.pid, signal.SIGSTOP)
-
-
 @pytest.fixture
 def own_redis():
-    server = OwnRedis()
+    server = RedisServer()
     yield server
     server.stop()
 
