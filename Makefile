@@ -41,6 +41,7 @@ run: install .secret_key
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) ingest sample_data/articles/
+	$(MANAGE) ingest_pending  # what an earlier run stored but did not finish ingesting
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install-dev
