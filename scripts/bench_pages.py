@@ -6,8 +6,9 @@ each page through Django's full middleware stack in-process (the test Client), t
 trivial view included, so the ratio compares like with like.
 
 Run by hand (the database is created if missing and reused on later runs):
-    .venv/bin/python scripts/bench_pages.py [--rebuild] [--repeat 15]
+    .venv/bin/python scripts/bench_pages.py [--events 100000] [--rebuild] [--repeat 15]
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/tablero_bench_pages (default)
+A database holds one size: give each size its own BENCH_DATABASE_URL.
 Prints figures; asserts nothing (speed is measured, not tested).
 """
 
@@ -92,7 +93,7 @@ def build(rebuild: bool) -> None:
     call_command("migrate", verbosity=0)
     # Production settings serve hashed static files from a manifest.
     call_command("collectstatic", verbosity=0, interactive=False)
-    if not rebuild and Event.objects.count() >= EVENTS:
+    if not rebuild and Event.objects.count() == EVENTS:
         return
     models = (Evidence, Event, Position, Offer, Indictment, TalksChannel, Alias, Actor, Article)
     for model in models:
@@ -203,13 +204,13 @@ def pages() -> list[tuple[str, str]]:
         ("timeline, last page", ("negotiations:timeline", [], f"?page={EVENTS // 50}")),
         ("timeline by actor", ("negotiations:timeline", [], f"?actor={busiest}")),
         ("timeline CSV, one actor", ("negotiations:timeline_csv", [], f"?actor={busiest}")),
-        ("timeline CSV, all 100,000", ("negotiations:timeline_csv", [])),
+        (f"timeline CSV, all {EVENTS:,}", ("negotiations:timeline_csv", [])),
         ("actor", ("actors:detail", [busiest])),
         ("offer", ("negotiations:offer", [offer.pk])),
         ("event", ("negotiations:event", [Event.objects.order_by("-id").first().pk])),
         ("source (200 spans)", ("negotiations:source", [Article.objects.first().pk])),
         ("search, one match", ("negotiations:search", [], "?q=development+4242")),
-        ("search, 100,000 matches", ("negotiations:search", [], "?q=development")),
+        (f"search, {EVENTS:,} matches", ("negotiations:search", [], "?q=development")),
     ]
     resolved = []
     for label, target in wanted:
@@ -225,10 +226,13 @@ def pages() -> list[tuple[str, str]]:
 
 
 def main() -> None:
+    global EVENTS
     parser = argparse.ArgumentParser()
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--events", type=int, default=EVENTS)
     args = parser.parse_args()
+    EVENTS = args.events
     ensure_database()
     build(args.rebuild)
     with override_settings(ROOT_URLCONF=__name__):
