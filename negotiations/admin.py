@@ -5,6 +5,7 @@ from core.admin import FACT_FILTERS, FactAdmin
 from negotiations.models import (
     Article,
     ChannelParticipant,
+    Claim,
     Event,
     Evidence,
     Indictment,
@@ -30,6 +31,24 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     search_fields = ("quote", "speaker_label", "note")
     raw_id_fields = ("article", "speaker", "created_by")
     list_select_related = ("article", "content_type")
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    """To look at: editors settle disagreements at /disagreements/, which keeps every claim
+    for the same time in step and writes the value to its record with history."""
+
+    list_display = ("__str__", "content_type", "object_id", "holds_on", "source_key", "state")
+    list_filter = ("property", "state", "content_type")
+    search_fields = ("value_key", "source_key")
+    raw_id_fields = ("evidence", "chosen_by")
+    list_select_related = ("content_type",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class ParticipantInline(admin.TabularInline):

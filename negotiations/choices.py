@@ -84,6 +84,24 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
 
 
+class ClaimProperty(models.TextChoices):
+    """What a claim states about a record (negotiations.claims has the rules)."""
+
+    STATUS = "status", "Status"
+    BOUNTY_AMOUNT = "bounty_amount", "Reward"
+    DATE = "date", "Date"
+    PARTICIPANT = "participant", "Role in the talks"
+
+
+class ClaimState(models.TextChoices):
+    """Where a claim stands against the other claims for the same record, property and time."""
+
+    STATED = "stated", "Stated"  # no other value is claimed for its time
+    CONFLICTING = "conflicting", "Sources disagree"  # another value is, and no editor chose
+    CHOSEN = "chosen", "Chosen by an editor"
+    DISPUTED = "disputed", "Disputed"  # an editor chose another value for its time
+
+
 class LinkState(models.TextChoices):
     """Whether an article's report is about a record already known (see RecordLink)."""
 

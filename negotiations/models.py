@@ -1,13 +1,14 @@
+import datetime
 import json
 import re
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -21,6 +22,8 @@ from negotiations.choices import (
     Attribution,
     ChannelMode,
     ChannelStatus,
+    ClaimProperty,
+    ClaimState,
     EventKind,
     EventStatus,
     IndictmentStatus,
@@ -316,6 +319,8 @@ class DatedFact(Fact):
         abstract = True
 
     date_field = "occurred_on"
+    # What sources state about it, value by value (negotiations.claims).
+    claims = GenericRelation("negotiations.Claim")
 
     @property
     def partial_date(self) -> PartialDate | None:
@@ -625,3 +630,109 @@ class Event(DatedFact):
             )
         if self.status != EventStatus.OCCURRED:
             raise ValidationError({"status": "A status change must have occurred."})
+
+
+# An undated claim's time in the unique constraint (NULLs never collide there).
+_UNDATED = datetime.date(1, 1, 1)
+
+
+class Claim(models.Model):
+    """One source's statement of a value about a record: its status on a date, a reward,
+    a date, a participant's role. Sources that disagree for the same time leave claims
+    with different values; an editor settles them by choosing one (negotiations.claims
+    has the rules, and the services and selectors that apply them).
+
+    A source is a publisher, a web site or the editors, not a single quote: the same
+    source stating the same value again moves `last_stated_on`, and `evidence` is the
+    quote that last stated it.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+
+    property = models.CharField(max_length=16, choices=ClaimProperty)
+    value = models.JSONField(
+        help_text='As negotiations.claims writes it, e.g. {"amount": "25000000.00", '
+        '"currency": "USD"}.'
+    )
+    value_key = models.CharField(
+        max_length=200, editable=False, help_text="The value as text: equal values, equal keys."
+    )
+    holds_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the value holds (a status on a date); none for a value of the record "
+        "itself (its date, the reward first reported).",
+    )
+    holds_precision = _precision_field()
+
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="claims")
+    source_key = models.CharField(
+        max_length=300, editable=False, help_text="Who states it: publisher, site or editors."
+    )
+    first_stated_on = models.DateField(help_text="Its source's earliest publication saying so.")
+    last_stated_on = models.DateField(help_text="Its source's latest publication saying so.")
+
+    state = models.CharField(max_length=12, choices=ClaimState, default=ClaimState.STATED)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chosen_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an editor chose this value, or another one."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["property", "holds_on", "value_key", "first_stated_on", "id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "property"], name="claim_record_idx"),
+            # Claims in a disagreement are few; records' lists and /disagreements/ read them.
+            models.Index(
+                fields=["content_type", "object_id"],
+                condition=~Q(state=ClaimState.STATED),
+                name="claim_disagreement_idx",
+            ),
+        ]
+        constraints = [
+            _valid_choice("property", ClaimProperty, "claim_valid_property"),
+            _valid_choice("state", ClaimState, "claim_valid_state"),
+            _valid_choice("holds_precision", DatePrecision, "claim_valid_precision"),
+            models.CheckConstraint(condition=~Q(value_key=""), name="claim_has_a_value"),
+            models.CheckConstraint(
+                condition=Q(first_stated_on__lte=F("last_stated_on")),
+                name="claim_stated_in_order",
+            ),
+            # A date is the record's own; it holds for no other time.
+            models.CheckConstraint(
+                condition=~Q(property=ClaimProperty.DATE) | Q(holds_on__isnull=True),
+                name="claim_date_holds_for_no_time",
+            ),
+            # An editor's choice is recorded on every claim of its time, and only there.
+            models.CheckConstraint(
+                condition=Q(
+                    state__in=[ClaimState.CHOSEN, ClaimState.DISPUTED], chosen_at__isnull=False
+                )
+                | Q(
+                    state__in=[ClaimState.STATED, ClaimState.CONFLICTING],
+                    chosen_at__isnull=True,
+                    chosen_by__isnull=True,
+                ),
+                name="claim_choice_recorded",
+            ),
+            # One source states one value once for a record, property and time.
+            models.UniqueConstraint(
+                "content_type",
+                "object_id",
+                "property",
+                Coalesce("holds_on", Value(_UNDATED)),
+                "holds_precision",
+                "value_key",
+                "source_key",
+                name="claim_once_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_property_display()}: {self.value_key}"

@@ -17,8 +17,11 @@ from core.text import LETTER, control_character_problem
 from negotiations.choices import (
     ArticleStatus,
     Attribution,
+    ClaimProperty,
+    EventStatus,
     ParticipantRole,
 )
+from negotiations.claims import claim_record
 from negotiations.ingestion.lease import lease_end
 from negotiations.models import (
     Article,
@@ -260,11 +263,35 @@ def event_record(
     if source and source.reported_on and not fields.get("first_reported_on"):
         fields["first_reported_on"] = source.reported_on
     event = record_create(model=Event, by=by, fields=fields, m2m={"actors": actors or []})
-    if source:
-        evidence_add(record=event, source=source, by=by)
+    evidence = evidence_add(record=event, source=source, by=by) if source else None
     if event.status_to and event.subject is not None:
         subject_status_recompute(subject=event.subject, by=by)
+    if evidence is not None:
+        _development_claims(event=event, evidence=evidence)
     return event
+
+
+def _development_claims(*, event: Event, evidence: Evidence) -> None:
+    """What a cited development states, as claims its source makes (negotiations.claims):
+    its subject's status, or the indictment's reward, from its date."""
+    holds = event.partial_date
+    subject = event.subject
+    if event.status_to and subject is not None and event.status == EventStatus.OCCURRED:
+        claim_record(
+            record=subject,
+            property=ClaimProperty.STATUS,
+            value=event.status_to,
+            holds_on=holds,
+            evidence=evidence,
+        )
+    if event.bounty_amount is not None and event.indictment_id:
+        claim_record(
+            record=event.indictment,
+            property=ClaimProperty.BOUNTY_AMOUNT,
+            value=(event.bounty_amount, event.bounty_currency),
+            holds_on=holds,
+            evidence=evidence,
+        )
 
 
 SUBJECT_LINK = {Offer: "offer", TalksChannel: "channel", Indictment: "indictment"}

@@ -3,6 +3,7 @@ from django.urls import path
 from negotiations.views import (
     about,
     dashboard,
+    disagreements,
     editing,
     history,
     records,
@@ -55,6 +56,12 @@ editor_patterns = [
         name="record_revert",
     ),
     path("review/", review.review, name="review"),
+    path("disagreements/", disagreements.disagreements, name="disagreements"),
+    path(
+        "disagreements/<int:pk>/choose/",
+        disagreements.disagreement_choose,
+        name="disagreement_choose",
+    ),
     path("review/links/<int:pk>/", review.review_link_decide, name="review_link_decide"),
     path("review/<str:model_name>/<int:pk>/", review.review_decide, name="review_decide"),
     path(

@@ -16,9 +16,10 @@ from actors.models import Actor
 from core.api.serializers import api_url
 from core.dates import format_partial_date
 from core.models import shown
+from negotiations.api.claims import disagreements_json
 from negotiations.confidence import confidence_of_values
 from negotiations.models import Article, Event, Indictment, Offer, TalksChannel, attribution_text
-from negotiations.selectors import event_relations
+from negotiations.selectors import disagreements_of, event_claims, event_relations
 
 
 def _datetime(value: dt.datetime | None, zone) -> str | None:
@@ -112,9 +113,16 @@ def _confidence(evidence: list[dict], review_state: str) -> dict:
     }
 
 
+def _disagreements(claims: list, *, as_of: dt.date | None, context: dict) -> dict:
+    groups = disagreements_of(claims, as_of=as_of) if claims else []
+    return {"sources_disagree": bool(groups), "disagreements": disagreements_json(groups, context)}
+
+
 def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dict]:
     """Rows of EVENT_VALUES as the API shows events, with their actors and evidence."""
     actors, evidence = event_relations([row["id"] for row in rows], as_of=as_of)
+    claims = event_claims([row["id"] for row in rows if row["claims_open"]], as_of=as_of)
+    context = {"request": request}
     link = _Links(request)
     zone = timezone.get_current_timezone()
     return [
@@ -149,6 +157,7 @@ def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dic
             "bounty_amount": _decimal(row["bounty_amount"]),
             "bounty_currency": row["bounty_currency"],
             **_confidence(evidence[row["id"]], row["review_state"]),
+            **_disagreements(claims.get(row["id"], []), as_of=as_of, context=context),
             "origin": row["origin"],
             "review_state": row["review_state"],
             "first_reported_on": _date(row["first_reported_on"]),

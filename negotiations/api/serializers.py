@@ -17,6 +17,7 @@ from core.api.serializers import (
 from core.dates import DatePrecision
 from core.editing import NOT_EDITABLE, model_field_names
 from core.text import TEXT_WITH_WORDS, json_strip
+from negotiations.api.claims import DisagreementFields
 from negotiations.choices import OfferStatus
 from negotiations.confidence import ConfidenceLevel
 from negotiations.models import (
@@ -57,7 +58,7 @@ class CorroboratedSerializer(FactSerializer):
     CONFIDENCE = ["sources_count", "confidence", "confidence_reason"]
 
 
-class EventSerializer(CorroboratedSerializer):
+class EventSerializer(DisagreementFields, CorroboratedSerializer):
     # Serializes events from event_list, whose actors are the list `actor_links`.
     # (A comment, not a docstring: the schema's description stays FactSerializer's.)
     date_display = serializers.CharField(read_only=True)
@@ -86,12 +87,13 @@ class EventSerializer(CorroboratedSerializer):
             "bounty_amount",
             "bounty_currency",
             *CorroboratedSerializer.CONFIDENCE,
+            *DisagreementFields.DISAGREEMENT,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class OfferSerializer(CorroboratedSerializer):
+class OfferSerializer(DisagreementFields, CorroboratedSerializer):
     offered_by = LinkSerializer(read_only=True, allow_null=True)
     recipients = LinkSerializer(many=True, read_only=True)
     channel = LinkSerializer(read_only=True, allow_null=True)
@@ -120,6 +122,7 @@ class OfferSerializer(CorroboratedSerializer):
             "date_display",
             "channel",
             *CorroboratedSerializer.CONFIDENCE,
+            *DisagreementFields.DISAGREEMENT,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
@@ -135,7 +138,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ChannelSerializer(CorroboratedSerializer):
+class ChannelSerializer(DisagreementFields, CorroboratedSerializer):
     participants = ParticipantSerializer(many=True, read_only=True)
     status_as_of = serializers.CharField(read_only=True, allow_null=True)
     last_seen_on = serializers.DateField(read_only=True, allow_null=True)
@@ -158,12 +161,13 @@ class ChannelSerializer(CorroboratedSerializer):
             "last_seen_on",
             "participants",
             *CorroboratedSerializer.CONFIDENCE,
+            *DisagreementFields.DISAGREEMENT,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class IndictmentSerializer(CorroboratedSerializer):
+class IndictmentSerializer(DisagreementFields, CorroboratedSerializer):
     defendants = LinkSerializer(many=True, read_only=True)
     authority = LinkSerializer(read_only=True, allow_null=True)
     status_as_of = serializers.CharField(read_only=True, allow_null=True)
@@ -194,12 +198,13 @@ class IndictmentSerializer(CorroboratedSerializer):
             "status",
             "status_as_of",
             *CorroboratedSerializer.CONFIDENCE,
+            *DisagreementFields.DISAGREEMENT,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
 
 
-class PositionSerializer(CorroboratedSerializer):
+class PositionSerializer(DisagreementFields, CorroboratedSerializer):
     actor = LinkSerializer(read_only=True)
 
     class Meta:
@@ -213,6 +218,7 @@ class PositionSerializer(CorroboratedSerializer):
             "stated_on",
             "stated_precision",
             *CorroboratedSerializer.CONFIDENCE,
+            *DisagreementFields.DISAGREEMENT,
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields

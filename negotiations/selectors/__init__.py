@@ -14,10 +14,21 @@ Records an editor rejected are never shown.
 
 One module per reader: `records` (the lists, and what record pages add), `state`
 (the negotiation state), `timeline` (its aggregates and export), `event_values` (the
-API's events list as plain values), `sources` (source pages) and `review` (the editors'
-queue). Import from the package.
+API's events list as plain values), `sources` (source pages), `review` (the editors'
+queue) and `claims` (where sources disagree). Import from the package.
 """
 
+from negotiations.selectors.claims import (
+    claims_attach,
+    claims_open,
+    claims_prefetch,
+    claims_prefetches,
+    claims_shown,
+    disagreement_list,
+    disagreements_of,
+    event_claims,
+    record_disagreements,
+)
 from negotiations.selectors.event_values import (
     EVENT_VALUES,
     EVIDENCE_VALUES,
@@ -70,6 +81,15 @@ from negotiations.selectors.timeline import (
 )
 
 __all__ = [
+    "claims_attach",
+    "claims_open",
+    "claims_prefetch",
+    "claims_prefetches",
+    "claims_shown",
+    "disagreement_list",
+    "disagreements_of",
+    "event_claims",
+    "record_disagreements",
     "EVENT_VALUES",
     "events_known",
     "EVIDENCE_VALUES",

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, QuerySet
 
 from negotiations.models import Event
+from negotiations.selectors.claims import claims_open
 from negotiations.selectors.records import actors_shown, evidence_shown
 
 # A linked record comes as its id, the fields its name (`__str__`) reads, and its review
@@ -72,8 +73,9 @@ EVIDENCE_VALUES = (
 
 
 def event_values(events: QuerySet[Event]) -> QuerySet:
-    """`events` (events_known's queryset, filtered) as dicts of EVENT_VALUES."""
-    return events.values(*EVENT_VALUES)
+    """`events` (events_known's queryset, filtered) as dicts of EVENT_VALUES, and
+    `claims_open`: whether the event has claims in a disagreement (event_claims)."""
+    return events.annotate(claims_open=claims_open(Event)).values(*EVENT_VALUES, "claims_open")
 
 
 def event_relations(

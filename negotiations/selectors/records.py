@@ -36,6 +36,7 @@ from negotiations.models import (
     Position,
     TalksChannel,
 )
+from negotiations.selectors.claims import claims_prefetches
 
 
 # --- building blocks --------------------------------------------------------------
@@ -205,7 +206,7 @@ def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
     )
 
 
-def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
+def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Offer]:
     return (
         _visible(Offer.objects.all(), as_of)
         .select_related("channel")
@@ -214,6 +215,7 @@ def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
             Prefetch("offered_by", queryset=actors_shown()),
             Prefetch("recipients", queryset=actors_shown()),
             evidence_prefetch(as_of),
+            *claims_prefetches(as_of, claims),
         )
         .annotate(
             status_as_of=_status_as_of("offer", Offer, as_of),
@@ -222,7 +224,7 @@ def offer_list(*, as_of: dt.date | None = None) -> QuerySet[Offer]:
     )
 
 
-def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
+def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[TalksChannel]:
     participants = (
         ChannelParticipant.objects.select_related("actor")
         .exclude(actor__review_state=ReviewState.REJECTED)
@@ -231,6 +233,7 @@ def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
     return (
         _visible(TalksChannel.objects.all(), as_of)
         .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
+        .prefetch_related(*claims_prefetches(as_of, claims))
         .annotate(
             status_as_of=_status_as_of("channel", TalksChannel, as_of),
             last_seen_on=_channel_last_seen(as_of),
@@ -238,13 +241,14 @@ def channel_list(*, as_of: dt.date | None = None) -> QuerySet[TalksChannel]:
     )
 
 
-def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
+def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Indictment]:
     return (
         _visible(Indictment.objects.all(), as_of)
         .prefetch_related(
             Prefetch("authority", queryset=actors_shown()),
             Prefetch("defendants", queryset=actors_shown()),
             evidence_prefetch(as_of),
+            *claims_prefetches(as_of, claims),
         )
         .annotate(
             status_as_of=_status_as_of("indictment", Indictment, as_of),
@@ -254,16 +258,16 @@ def indictment_list(*, as_of: dt.date | None = None) -> QuerySet[Indictment]:
     )
 
 
-def position_list(*, as_of: dt.date | None = None) -> QuerySet[Position]:
+def position_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Position]:
     return (
         _visible(Position.objects.all(), as_of)
         .exclude(actor__review_state=ReviewState.REJECTED)
         .select_related("actor")
-        .prefetch_related(evidence_prefetch(as_of))
+        .prefetch_related(evidence_prefetch(as_of), *claims_prefetches(as_of, claims))
     )
 
 
-def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
+def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Event]:
     """The timeline's rows, oldest first; scheduled events stay in, at their date.
 
     Each event's actors are the list `event.actor_links` (as its evidence is
@@ -275,6 +279,7 @@ def event_list(*, as_of: dt.date | None = None) -> QuerySet[Event]:
         .prefetch_related(
             Prefetch("actors", queryset=actors_shown(), to_attr="actor_links"),
             evidence_prefetch(as_of),
+            *claims_prefetches(as_of, claims),
         )
     )
 

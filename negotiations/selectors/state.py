@@ -32,6 +32,7 @@ from negotiations.models import (
     Position,
     TalksChannel,
 )
+from negotiations.selectors.claims import claims_attach, claims_open
 from negotiations.selectors.records import (
     _visible,
     channel_list,
@@ -131,9 +132,14 @@ def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
 def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> NegotiationState:
     """The state as known on `as_of` (today when None), in a fixed number of queries."""
     day = as_of or today()
-    offers = offer_list(as_of=as_of)
-    channels = channel_list(as_of=as_of)
-    indictments = indictment_list(as_of=as_of)
+    # Claims in a disagreement come in one query for all the lists, none if there are none.
+    offers = offer_list(as_of=as_of, claims=False).annotate(claims_open=claims_open(Offer, as_of))
+    channels = channel_list(as_of=as_of, claims=False).annotate(
+        claims_open=claims_open(TalksChannel, as_of)
+    )
+    indictments = indictment_list(as_of=as_of, claims=False).annotate(
+        claims_open=claims_open(Indictment, as_of)
+    )
     standing_first = Case(
         When(status_as_of__in=STANDING_OFFER, then=0), default=1, output_field=IntegerField()
     )
@@ -141,7 +147,8 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         When(status_as_of=ChannelStatus.ACTIVE, then=0), default=1, output_field=IntegerField()
     )
     positions = (
-        position_list(as_of=as_of)
+        position_list(as_of=as_of, claims=False)
+        .annotate(claims_open=claims_open(Position, as_of))
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -157,11 +164,12 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         .order_by("actor__side")
     )
     latest = (
-        event_list(as_of=as_of)
+        event_list(as_of=as_of, claims=False)
+        .annotate(claims_open=claims_open(Event, as_of))
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]
     )
-    return NegotiationState(
+    state = NegotiationState(
         as_of=day,
         is_today=as_of is None or as_of == today(),
         offer_counts=_counts(offers),
@@ -183,6 +191,11 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         latest=list(latest),
         limits={"offers": limit, "channels": limit, "indictments": limit, "latest": limit},
     )
+    claims_attach(
+        [*state.offers, *state.channels, *state.indictments, *state.positions, *state.latest],
+        as_of=as_of,
+    )
+    return state
 
 
 def channel_sides(channel: TalksChannel) -> dict[str, list]:
