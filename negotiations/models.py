@@ -571,6 +571,12 @@ class Event(DatedFact):
                 )
                 for link in ("offer", "channel", "indictment")
             ],
+            # A channel's last activity and an indictment's reward as of a date read that
+            # record's latest events, newest first (selectors.records).
+            *[
+                models.Index(fields=[link, "-occurred_on"], name=f"event_{link}_date_idx")
+                for link in ("channel", "indictment")
+            ],
             # Rejected events are few; every evidence list leaves out what cites one.
             models.Index(
                 fields=["id"],

@@ -14,9 +14,10 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.db import connection
-from django.db.models import F, Model, Prefetch, Q, QuerySet
+from django.db.models import Expression, F, Model, Prefetch, Q, QuerySet
 
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
@@ -103,9 +104,27 @@ def _alias_match(query: str) -> Q:
     return Q(pk__in=Alias.objects.filter(normalized__contains=normalized).values("actor_id"))
 
 
+class _StoredDocument(Expression):
+    """The row's `search_document`: a generated tsvector column (migration 0015) that the
+    ORM does not model, so ranking and counting read it instead of computing it."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.{connection.ops.quote_name('search_document')}", []
+
+
+# Tables with a stored, GIN-indexed document (the large ones); the rest compute theirs.
+_STORED = {Event, Article}
+
+
 def _search_pg(spec: SearchSpec, query: str) -> QuerySet:
     search = SearchQuery(query, search_type="websearch", config="english")
-    vector = SearchVector(*spec.fields, config="english")
+    if spec.model in _STORED:
+        vector = _StoredDocument()
+    else:
+        vector = SearchVector(*spec.fields, config="english")
     queryset = _base(spec).annotate(document=vector, rank=SearchRank(F("document"), search))
     match = Q(document=search)
     if spec.model is Actor:

@@ -125,3 +125,22 @@ def test_a_control_character_in_the_query_separates_words(client, records):
         assert "\x00" not in response.content.decode()
     found = client.get("/search/", {"q": "amnesty\x00"}).context["groups"]
     assert _group(found, "offers").count == 1
+
+
+def test_postgresql_ranks_and_counts_events_and_articles_on_stored_documents(postgres):
+    from negotiations.search import _search_pg
+
+    # A broad term matched most rows, each recomputing to_tsvector to rank and count.
+    for key in ("events", "articles"):
+        spec = next(s for s in SPECS if s.key == key)
+        queryset = _search_pg(spec, "talks")
+        for sql in (str(queryset.query), str(queryset.order_by().query)):
+            assert "search_document" in sql and "to_tsvector" not in sql, sql
+
+
+def test_a_stored_document_follows_the_row_it_is_made_from(postgres):
+    event = EventFactory(title="Inauguration for a third term")
+    event.title = "Prisoner exchange"
+    event.save()
+    assert _group(record_search("exchange"), "events").count == 1
+    assert _group(record_search("inauguration"), "events").count == 0
