@@ -19,6 +19,7 @@ from core.dates import DatePrecision, PartialDate
 from core.models import Origin, ReviewState
 from negotiations.choices import (
     ChannelStatus,
+    ClaimProperty,
     EventKind,
     EventStatus,
     LinkState,
@@ -26,6 +27,7 @@ from negotiations.choices import (
     OfferStatus,
     ParticipantRole,
 )
+from negotiations.claims import claim_record
 from negotiations.ingestion import EXTRACTOR_VERSION, resolve
 from negotiations.ingestion.candidates import Extraction, Source
 from negotiations.models import (
@@ -109,11 +111,12 @@ class ArticleStore:
         self.touched[model].add(record.pk)
         return record
 
-    def _evidence(self, record, sources: list[Source]) -> None:
+    def _evidence(self, record, sources: list[Source]) -> list[Evidence]:
         content_type = ContentType.objects.get_for_model(record)
+        rows = []
         for source in sources:
             speaker = self.actors.get(source.speaker_key or "")
-            Evidence.objects.get_or_create(
+            row, _ = Evidence.objects.get_or_create(
                 content_type=content_type,
                 object_id=record.pk,
                 article=self.article,
@@ -128,6 +131,8 @@ class ArticleStore:
                     "extractor_version": EXTRACTOR_VERSION,
                 },
             )
+            rows.append(row)
+        return rows
 
     def _ids(self, keys) -> list[int]:
         return [self.actors[k].pk for k in keys if k in self.actors]
@@ -343,7 +348,7 @@ class ArticleStore:
             indictment = indictments.get(id(candidate.indictment))
             record = self._event(candidate, offer, indictment)
             if record:
-                self._evidence(record, candidate.sources)
+                _development_claims(record, self._evidence(record, candidate.sources))
         self._developments_store()
 
         for candidate in extraction.positions:
@@ -491,9 +496,9 @@ class ArticleStore:
                     {"actors": _development_actors(record)},
                 )
                 if event:
-                    self._evidence(event, report.sources)
-                    for quote in report.quoted:
-                        self._evidence_copy(event, quote)
+                    rows = self._evidence(event, report.sources)
+                    rows += [self._evidence_copy(event, quote) for quote in report.quoted]
+                    _development_claims(event, rows)
         for record in {r.record for r in self.status_reports}:
             _status_follow(record)
 
@@ -513,8 +518,8 @@ class ArticleStore:
                 firsts.append(StatusReport(record, record.status, day, [], quoted=quoted))
         return firsts
 
-    def _evidence_copy(self, record, quote: Evidence) -> None:
-        Evidence.objects.get_or_create(
+    def _evidence_copy(self, record, quote: Evidence) -> Evidence:
+        row, _ = Evidence.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(record),
             object_id=record.pk,
             article=quote.article,
@@ -529,6 +534,7 @@ class ArticleStore:
                 "extractor_version": EXTRACTOR_VERSION,
             },
         )
+        return row
 
     def _participants_add(self, channel, participants, mediators, date, sources) -> None:
         """Parties a later report names join a known channel; a new mediator is a development."""
@@ -561,7 +567,13 @@ class ArticleStore:
                     {"actors": [actor_id]},
                 )
                 if event:
-                    self._evidence(event, sources)
+                    for row in self._evidence(event, sources):
+                        claim_record(
+                            record=channel,
+                            property=ClaimProperty.PARTICIPANT,
+                            value=(actor, role),
+                            evidence=row,
+                        )
 
     def _offer_fill(self, record, candidate, maker, recipients, channels) -> None:
         """What a later report adds to a known offer: only what it did not say yet."""
@@ -639,6 +651,24 @@ class StatusReport:
     sources: list
     told: bool = False  # an event of the article's own carries it
     quoted: list = field(default_factory=list)  # another article's evidence, when not ours
+
+
+def _development_claims(event: Event, rows: list[Evidence]) -> None:
+    """What a development's sources state about its subject on its date: its status, or
+    the indictment's reward. Claims keep each source's word, so that two reports giving
+    two values for one date show as a disagreement (negotiations.claims)."""
+    if event.status != EventStatus.OCCURRED or event.review_state == ReviewState.REJECTED:
+        return
+    when = PartialDate(event.occurred_on, event.occurred_precision)
+    said = []
+    if event.status_to and event.subject is not None:
+        said.append((event.subject, ClaimProperty.STATUS, event.status_to))
+    if event.bounty_amount is not None and event.indictment is not None:
+        value = (event.bounty_amount, event.bounty_currency or "USD")
+        said.append((event.indictment, ClaimProperty.BOUNTY_AMOUNT, value))
+    for record, name, value in said:
+        for row in rows:
+            claim_record(record=record, property=name, value=value, holds_on=when, evidence=row)
 
 
 def _status_follow(record) -> None:

@@ -72,8 +72,10 @@ REWARD_SET_THEN_RAISED = [
 ]
 
 
-def _ingest(published: str, text: str) -> Article:
-    article = article_submit(text=text, published_on=dt.date.fromisoformat(published)).article
+def _ingest(published: str, text: str, publisher: str = "") -> Article:
+    article = article_submit(
+        text=text, published_on=dt.date.fromisoformat(published), publisher=publisher
+    ).article
     assert article_ingest(article_id=article.pk) == "done"
     return article
 
@@ -220,3 +222,42 @@ def test_talks_that_end_conclude_the_known_channel(db):
     as_of = {d: {c.pk: c.status_as_of for c in channel_list(as_of=dt.date.fromisoformat(d))}
              for d in (held_on, "2025-04-12")}  # fmt: skip
     assert as_of == {held_on: {channel.pk: "active"}, "2025-04-12": {channel.pk: "concluded"}}
+
+
+REWARD_REPORTED_TWICE = [
+    (
+        "2025-01-11",
+        "Reward Raised\n"
+        "On January 10, 2025, the State Department raised the reward for information "
+        "leading to the arrest of Venezuelan Interior Minister Diosdado Cabello to "
+        "$25 million.",
+        "Wire One",
+    ),
+    (
+        "2025-01-12",
+        "U.S. Raises Bounty\n"
+        "The State Department on January 10, 2025 raised the reward for information leading "
+        "to the arrest of Venezuelan Interior Minister Diosdado Cabello to $20 million.",
+        "Daily Two",
+    ),
+]
+
+
+def test_two_reports_that_disagree_on_an_amount_are_flagged(client, db):
+    stored = [_ingest(*report) for report in REWARD_REPORTED_TWICE]
+    indictment = Indictment.objects.get()
+
+    api = APIClient().get(f"/api/v1/indictments/{indictment.pk}/").json()
+    assert api["sources_disagree"] is True
+    (group,) = api["disagreements"]
+    stated = sorted(value["value"]["amount"] for value in group["values"])
+    assert stated == ["20000000.00", "25000000.00"]
+    page = client.get(indictment.get_absolute_url()).content.decode()
+    assert "Sources disagree" in page and "Wire One" in page and "Daily Two" in page
+    assert indictment.get_absolute_url() in client.get("/disagreements/").content.decode()
+
+    # Read again, the same disagreement: no claim twice.
+    claims = indictment.claims.count()
+    for article in stored:
+        assert article_ingest(article_id=article.pk) == "done"
+    assert indictment.claims.count() == claims
