@@ -7,7 +7,6 @@ an editor made, confirmed, corrected or rejected is never changed or resurrected
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -28,7 +27,7 @@ from negotiations.choices import (
     ParticipantRole,
 )
 from negotiations.claims import claim_record
-from negotiations.ingestion import EXTRACTOR_VERSION, resolve
+from negotiations.ingestion import EXTRACTOR_VERSION, developments, resolve
 from negotiations.ingestion.candidates import Extraction, Source
 from negotiations.models import (
     Article,
@@ -42,7 +41,6 @@ from negotiations.models import (
     TalksChannel,
 )
 from negotiations.selectors import status_changes
-from negotiations.services import subject_status_due
 
 
 def fingerprint(*parts) -> str:
@@ -57,7 +55,7 @@ class ArticleStore:
         # Made by this run: never a match for another candidate of the same article.
         self.created: dict[type, set[int]] = defaultdict(set)
         self.links: set[tuple[int, int]] = set()  # (content type, record) this run linked
-        self.status_reports: list[StatusReport] = []
+        self.status_reports: list[developments.StatusReport] = []
         self.unchanged: set = set()  # records with no status change before this run
         self.development_keys: set[str] = set()  # never taken for a development told again
         # What an editor said this article's reports are not about: never linked again.
@@ -348,7 +346,7 @@ class ArticleStore:
             indictment = indictments.get(id(candidate.indictment))
             record = self._event(candidate, offer, indictment)
             if record:
-                _development_claims(record, self._evidence(record, candidate.sources))
+                developments.development_claims(record, self._evidence(record, candidate.sources))
         self._developments_store()
 
         for candidate in extraction.positions:
@@ -414,7 +412,10 @@ class ArticleStore:
         }
         report = self._report_told(date, candidate.sources)
         if report is not None:
-            fields |= {"status_to": report.status, _link_name(report.record): report.record}
+            fields |= {
+                "status_to": report.status,
+                developments.link_name(report.record): report.record,
+            }
         existing = same[0] if same else None
         if existing is None or _rank(date.precision) >= _rank(existing.occurred_precision):
             fields |= {"occurred_on": date.start, "occurred_precision": date.precision}
@@ -452,21 +453,25 @@ class ArticleStore:
         if record.is_locked_by_editor:
             return
         if Event.objects.filter(fingerprint=_development_key(record, status, date)).exists():
-            self.status_reports.append(StatusReport(record, status, date, list(sources)))
+            self.status_reports.append(
+                developments.StatusReport(record, status, date, list(sources))
+            )
             return
         weak = status == OfferStatus.PROPOSED or (
             status == ChannelStatus.ACTIVE and date.precision != DatePrecision.DAY
         )
-        changed = status_changes(**{_link_name(record): record}).exists()
+        changed = status_changes(**{developments.link_name(record): record}).exists()
         if not changed:
             self.unchanged.add(record)
         # Known: even what is already the status, as a change dated between would hide it.
         # Not: only what the text says as a change ("declined", "suspended").
-        claim = not weak if linked or changed else status in REPORTED_CHANGES
+        claim = not weak if linked or changed else status in developments.REPORTED_CHANGES
         if claim:
-            self.status_reports.append(StatusReport(record, status, date, list(sources)))
+            self.status_reports.append(
+                developments.StatusReport(record, status, date, list(sources))
+            )
 
-    def _report_told(self, date: PartialDate, sources) -> "StatusReport | None":
+    def _report_told(self, date: PartialDate, sources) -> "developments.StatusReport | None":
         """The status report an event's own sentence makes that day: the event carries it."""
         for report in self.status_reports:
             if not report.told and report.date == date and set(report.sources) & set(sources):
@@ -479,13 +484,13 @@ class ArticleStore:
         then each record's status follows its latest development (as editors' do)."""
         self.status_reports += self._first_statuses()
         for report in self.status_reports:
-            record, link = report.record, _link_name(report.record)
+            record, link = report.record, developments.link_name(report.record)
             if not report.told:
                 event = self._upsert(
                     Event,
                     _development_key(record, report.status, report.date),
                     {
-                        "title": _development_title(record, report.status)[:300],
+                        "title": developments.development_title(record, report.status)[:300],
                         "kind": EventKind.STATUS_CHANGE,
                         "status": EventStatus.OCCURRED,
                         link: record,
@@ -493,14 +498,14 @@ class ArticleStore:
                         "occurred_on": report.date.start,
                         "occurred_precision": report.date.precision,
                     },
-                    {"actors": _development_actors(record)},
+                    {"actors": developments.development_actors(record)},
                 )
                 if event:
                     rows = self._evidence(event, report.sources)
                     rows += [self._evidence_copy(event, quote) for quote in report.quoted]
-                    _development_claims(event, rows)
+                    developments.development_claims(event, rows)
         for record in {r.record for r in self.status_reports}:
-            _status_follow(record)
+            developments.status_follow(record)
 
     def _first_statuses(self) -> list:
         """A record made from a later-dated report keeps that report's status as a
@@ -508,14 +513,16 @@ class ArticleStore:
         earlier change: otherwise the earlier change would read as the latest."""
         firsts = []
         for record in {r.record for r in self.status_reports} & self.unchanged:
-            day = _record_date(record)
+            day = developments.record_date(record)
             earliest = min(r.date.start for r in self.status_reports if r.record == record)
             if day is None or day.start <= earliest:
                 continue
             # The quote of the report the record was made from: its first evidence.
             quoted = list(record.evidence.order_by("id")[:1])
             if quoted and quoted[0].article_id not in (None, self.article.pk):
-                firsts.append(StatusReport(record, record.status, day, [], quoted=quoted))
+                firsts.append(
+                    developments.StatusReport(record, record.status, day, [], quoted=quoted)
+                )
         return firsts
 
     def _evidence_copy(self, record, quote: Evidence) -> Evidence:
@@ -614,7 +621,7 @@ class ArticleStore:
                     subject = record.subject if model is Event and record.status_to else None
                     record.delete()
                     if subject is not None:
-                        _status_follow(subject)  # a change no report makes any more
+                        developments.status_follow(subject)  # a change no report makes any more
 
 
 def _rank(precision: str) -> int:
@@ -633,94 +640,5 @@ def _channel_name(candidate, actors: dict[str, Actor]) -> str:
     return f"{label}: {' – '.join(people)}" if people else label
 
 
-# Statuses a text reports with a verb of its own ("declined", "suspended"): a development
-# even on a record first made from that report, so that reports read in any order agree.
-REPORTED_CHANGES = {
-    OfferStatus.DECLINED,
-    OfferStatus.ACCEPTED,
-    OfferStatus.WITHDRAWN,
-    ChannelStatus.DORMANT,
-}
-
-
-@dataclass
-class StatusReport:
-    record: models.Model
-    status: str
-    date: PartialDate
-    sources: list
-    told: bool = False  # an event of the article's own carries it
-    quoted: list = field(default_factory=list)  # another article's evidence, when not ours
-
-
-def _development_claims(event: Event, rows: list[Evidence]) -> None:
-    """What a development's sources state about its subject on its date: its status, or
-    the indictment's reward. Claims keep each source's word, so that two reports giving
-    two values for one date show as a disagreement (negotiations.claims)."""
-    if event.status != EventStatus.OCCURRED or event.review_state == ReviewState.REJECTED:
-        return
-    when = PartialDate(event.occurred_on, event.occurred_precision)
-    said = []
-    if event.status_to and event.subject is not None:
-        said.append((event.subject, ClaimProperty.STATUS, event.status_to))
-    if event.bounty_amount is not None and event.indictment is not None:
-        value = (event.bounty_amount, event.bounty_currency or "USD")
-        said.append((event.indictment, ClaimProperty.BOUNTY_AMOUNT, value))
-    for record, name, value in said:
-        for row in rows:
-            claim_record(record=record, property=name, value=value, holds_on=when, evidence=row)
-
-
-def _status_follow(record) -> None:
-    """The record's status follows its latest development, as articles report it: not an
-    editor's correction (that would lock the record against later reports)."""
-    wanted = subject_status_due(record)
-    if wanted and not record.is_locked_by_editor:
-        record.refresh_from_db()
-        for name, value in wanted.items():
-            setattr(record, name, value)
-        record.save()
-
-
 def _development_key(record, status: str, date: PartialDate) -> str:
-    return fingerprint("development", _link_name(record), record.pk, status, date.start)
-
-
-def _record_date(record) -> PartialDate | None:
-    if isinstance(record, Offer):
-        return (
-            PartialDate(record.offered_on, record.offered_precision) if record.offered_on else None
-        )
-    if record.last_activity_on:
-        return PartialDate(record.last_activity_on, record.last_activity_precision)
-    if record.started_on:
-        return PartialDate(record.started_on, record.started_precision)
-    return None
-
-
-def _status_on(record, day) -> str:
-    """The status the record's changes give it on `day`, else its status as first reported."""
-    link = _link_name(record)
-    latest = status_changes(**{link: record}).filter(occurred_on__lte=day)
-    latest = latest.values_list("status_to", flat=True).first()
-    return latest or record.initial_status or record.status
-
-
-def _link_name(record) -> str:
-    return {Offer: "offer", TalksChannel: "channel", Indictment: "indictment"}[type(record)]
-
-
-def _development_title(record, status: str) -> str:
-    if isinstance(record, Offer):
-        return f"{OfferKind(record.kind).label} offer {OfferStatus(status).label.lower()}"
-    verb = {ChannelStatus.ACTIVE: "held", ChannelStatus.DORMANT: "suspended",
-            ChannelStatus.CONCLUDED: "ended"}.get(status, status)  # fmt: skip
-    return f"{record.name}: talks {verb}"
-
-
-def _development_actors(record) -> list[int]:
-    if isinstance(record, Offer):
-        return [
-            a for a in [record.offered_by_id, *record.recipients.values_list("pk", flat=True)] if a
-        ]
-    return list(record.participants.values_list("actor_id", flat=True))
+    return fingerprint("development", developments.link_name(record), record.pk, status, date.start)
