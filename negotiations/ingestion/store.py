@@ -58,10 +58,16 @@ class ArticleStore:
         self.status_reports: list[developments.StatusReport] = []
         self.unchanged: set = set()  # records with no status change before this run
         self.development_keys: set[str] = set()  # never taken for a development told again
-        # What an editor said this article's reports are not about: never linked again.
+        # What an editor said this article's reports are about (first choice of a match)
+        # and are not about (never linked again).
         self.unlinked: dict[type, set[int]] = defaultdict(set)
-        for link in RecordLink.objects.filter(article=article, state=LinkState.UNLINKED):
-            self.unlinked[link.content_type.model_class()].add(link.object_id)
+        self.chosen: dict[type, list] = defaultdict(list)
+        for link in RecordLink.objects.filter(article=article).exclude(state=LinkState.LINKED):
+            model = link.content_type.model_class()
+            if link.state == LinkState.UNLINKED:
+                self.unlinked[model].add(link.object_id)
+            else:
+                self.chosen[model].append(link)
 
     # --- shared -------------------------------------------------------------------
     def _upsert(
@@ -218,6 +224,8 @@ class ArticleStore:
                 exclude = self.created[TalksChannel] | self.unlinked[TalksChannel]
                 if candidate.offered:
                     match = resolve.facilitation_match(date, reported=reported, exclude=exclude)
+                elif self.chosen[TalksChannel]:
+                    match = _editors_match(self.chosen[TalksChannel][0])
                 else:
                     parties = Actor.objects.filter(pk__in=participants + mediators)
                     match = resolve.channel_match(
@@ -304,7 +312,10 @@ class ArticleStore:
                 candidate.date.start.year,
             )
             match = None
-            if not Offer.objects.filter(fingerprint=key).exists():
+            chosen = [c for c in self.chosen[Offer] if c.record.kind == candidate.kind]
+            if not Offer.objects.filter(fingerprint=key).exists() and chosen:
+                match = _editors_match(chosen[0])
+            elif not Offer.objects.filter(fingerprint=key).exists():
                 match = resolve.offer_match(
                     candidate,
                     maker=maker,
@@ -638,6 +649,10 @@ def _channel_name(candidate, actors: dict[str, Actor]) -> str:
     if mediators:
         return f"{label} by {', '.join(mediators)}"
     return f"{label}: {' – '.join(people)}" if people else label
+
+
+def _editors_match(link: RecordLink) -> resolve.Match:
+    return resolve.Match(link.record, link.reasons)
 
 
 def _development_key(record, status: str, date: PartialDate) -> str:

@@ -13,7 +13,7 @@ from core.models import Origin, ReviewState
 from core.pages import posted_version
 from core.permissions import editor_required
 from negotiations.choices import LinkState
-from negotiations.links import record_link_decide
+from negotiations.links import record_link_decide, record_link_move
 from negotiations.models import Article, Evidence, RecordLink
 from negotiations.records import REVIEW_MODELS
 from negotiations.selectors import review_article_list, review_queue, unreviewed_evidence
@@ -104,11 +104,16 @@ def review_link_decide(request, pk: int):
     link = get_object_or_404(RecordLink, pk=pk)
     decision = request.POST.get("decision", "")
     try:
-        record_link_decide(link=link, by=request.user, decision=decision)
+        if decision == "moved":
+            record_link_move(link=link, by=request.user, target_pk=request.POST.get("record", ""))
+        else:
+            record_link_decide(link=link, by=request.user, decision=decision)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        if decision == LinkState.UNLINKED:
+        if decision == "moved":
+            messages.success(request, "Linked to the record you chose: the article is read again.")
+        elif decision == LinkState.UNLINKED:
             messages.success(
                 request,
                 "Unlinked: the article is read again, and its report becomes a record of its own.",

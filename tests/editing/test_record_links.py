@@ -74,3 +74,39 @@ def test_an_unknown_decision_is_refused(editor_client):
     response = editor_client.post(f"/review/links/{link.pk}/", {"decision": "maybe"}, follow=True)
     assert "Choose confirmed or unlinked." in response.content.decode()
     assert RecordLink.objects.get(pk=link.pk).state == "linked"
+
+
+def test_a_report_can_be_linked_to_another_record_instead(
+    editor_client, django_capture_on_commit_callbacks
+):
+    other = article_submit(
+        text="Brazil Offers Amnesty\nBrazil offered amnesty to Nicolás Maduro on Monday, "
+        "officials said.",
+        published_on=dt.date(2024, 6, 4),
+    ).article
+    assert article_ingest(article_id=other.pk) == "done"
+    brazils = Offer.objects.get()
+    _, later = _story()
+    link = RecordLink.objects.get(article=later)
+    assert link.record != brazils
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            f"/review/links/{link.pk}/", {"decision": "moved", "record": str(brazils.pk)}
+        )
+    brazils.refresh_from_db()
+    first = Offer.objects.get(pk=link.object_id)
+    assert (brazils.status, first.status) == ("declined", "proposed")
+    assert RecordLink.objects.get(article=later, object_id=brazils.pk).state == "confirmed"
+    assert RecordLink.objects.get(pk=link.pk).state == "unlinked"
+    assert Offer.objects.count() == 2
+
+
+def test_linking_to_a_record_that_is_not_there_is_refused(editor_client):
+    _, later = _story()
+    link = RecordLink.objects.get(article=later)
+    response = editor_client.post(
+        f"/review/links/{link.pk}/", {"decision": "moved", "record": "999"}, follow=True
+    )
+    assert "There is no offer #999." in response.content.decode()
+    assert RecordLink.objects.get(pk=link.pk).state == "linked"
