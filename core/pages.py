@@ -25,7 +25,7 @@ def as_of_context(request: HttpRequest) -> dict:
         "preserved_params": [
             (name, value)
             for name, values in request.GET.lists()
-            if name not in {"as_of", "page", "cursor"}
+            if name not in {"as_of", "page", "cursor", "after", "before", "date"}
             for value in values
         ],
     }

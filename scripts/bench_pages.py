@@ -196,12 +196,18 @@ def measure(client: Client, url: str, repeat: int) -> tuple[float, int, int]:
 def pages() -> list[tuple[str, str]]:
     busiest = Event.actors.through.objects.values_list("actor__slug", flat=True).first()
     offer = Offer.objects.filter(evidence__isnull=False).first()
+    # The oldest window: after the position of the 51st oldest row, as its link gives.
+    deepest = Event.objects.order_by("occurred_on", "id").values_list("occurred_on", "id")[50]
+    oldest = f"?after={deepest[0].isoformat()}.{deepest[1]}"
+    middle = Event.objects.order_by("occurred_on", "id").values_list("occurred_on", flat=True)
+    middle_day = middle[EVENTS // 2].isoformat()
     wanted = [
         ("trivial view", "/bench/trivial/"),
         ("dashboard", ("negotiations:dashboard", [])),
         ("dashboard as of 2019-06-30", ("negotiations:dashboard", [], "?as_of=2019-06-30")),
         ("timeline", ("negotiations:timeline", [])),
-        ("timeline, last page", ("negotiations:timeline", [], f"?page={EVENTS // 50}")),
+        ("timeline, last page", ("negotiations:timeline", [], oldest)),
+        ("timeline, jump to a date", ("negotiations:timeline", [], f"?date={middle_day}")),
         ("timeline by actor", ("negotiations:timeline", [], f"?actor={busiest}")),
         ("timeline CSV, one actor", ("negotiations:timeline_csv", [], f"?actor={busiest}")),
         (f"timeline CSV, all {EVENTS:,}", ("negotiations:timeline_csv", [])),

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from core.filtersets import BIGINT_MAX, BIGINT_MIN
+from core.keyset import keyset_after
 
 
 def _page_size(request, default: int) -> int:
@@ -79,12 +80,7 @@ class KeysetPagination(BasePagination):
 
     def _after(self, position: list) -> Q:
         """Rows strictly after `position` in the ordering, with a range bound on the first key."""
-        op = "lt" if self.descending else "gt"
-        bound = Q(**{f"{self.keys[0]}__{op}e": position[0]})
-        after = Q(**{f"{self.keys[-1]}__{op}": position[-1]})
-        for key, value in reversed(list(zip(self.keys[:-1], position[:-1], strict=True))):
-            after = Q(**{f"{key}__{op}": value}) | (Q(**{key: value}) & after)
-        return bound & after
+        return keyset_after(self.keys, position, descending=self.descending)
 
     def _decode(self, cursor: str | None, queryset: QuerySet) -> list | None:
         if not cursor:

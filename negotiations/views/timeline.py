@@ -1,10 +1,12 @@
-"""The timeline: developments placed by date, filtered from the URL, one page at a time."""
+"""The timeline: developments placed by date, filtered from the URL, one window at a time."""
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.db.models import Q, QuerySet
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -19,10 +21,13 @@ from django.views.decorators.http import require_GET
 from actors.choices import Side
 from core.asof import AsOfError, as_of_parse, today
 from core.dates import DatePrecision, format_partial_date
+from core.filtersets import BIGINT_MAX
+from core.keyset import keyset_after
 from core.pages import as_of_context
 from negotiations.charts import period_chart
 from negotiations.choices import EventKind, EventStatus
 from negotiations.filtersets import EventFilterSet
+from negotiations.models import Event
 from negotiations.selectors import (
     actor_list,
     event_export_rows,
@@ -32,46 +37,110 @@ from negotiations.selectors import (
 from negotiations.timeline_svg import event_is_ahead, timeline_svg
 
 PAGE_SIZE = 50
+KEYS = ("occurred_on", "id")
 NEWEST_FIRST = ("-occurred_on", "-id")
+_POSITION = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{1,19})")
 
 
 @dataclass(frozen=True)
 class Page:
-    number: int
-    count: int
+    """A window of the list, newest first, placed by keyset: `?after=` the last row's
+    position for older rows, `?before=` the first row's for newer ones (no page numbers,
+    so a page deep in the list costs what the first does)."""
+
     total: int
-
-    @property
-    def num_pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
-
-    @property
-    def offset(self) -> int:
-        return (self.number - 1) * PAGE_SIZE
-
-    @property
-    def previous(self) -> int | None:
-        return self.number - 1 if self.number > 1 else None
-
-    @property
-    def next(self) -> int | None:
-        return self.number + 1 if self.number < self.num_pages else None
+    newer: str | None  # the `before=` value for the newer rows, when there are any
+    older: str | None  # the `after=` value for the older rows, when there are any
+    is_first: bool
 
 
-def _page_number(request: HttpRequest, total: int) -> int:
-    """The `?page=`, clamped to the pages there are; a malformed one means page 1."""
-    raw = request.GET.get("page", "1")
-    last = max(1, -(-total // PAGE_SIZE))
+def position_key(event: Event) -> str:
+    """A row's position in the URL: `2024-08-01.123` (its date, then its id)."""
+    return f"{event.occurred_on.isoformat()}.{event.pk}"
+
+
+def _position(raw: str) -> tuple[dt.date, int] | None:
+    match = _POSITION.fullmatch(raw.strip())
+    if not match or int(match[2]) > BIGINT_MAX:
+        return None
     try:
-        number = int(raw)
+        return dt.date.fromisoformat(match[1]), int(match[2])
     except ValueError:
-        messages.warning(request, f"“{raw[:20]}” is not a page number; showing the first page.")
-        return 1
-    if not 1 <= number <= last:
+        return None
+
+
+def _seek(request: HttpRequest) -> tuple[str, tuple[dt.date, int] | dt.date] | None:
+    """Where the list starts: ("after" | "before", (date, id)), ("date", date), or None for
+    the newest rows; a malformed value, or more than one, is ignored with a message."""
+    given = [name for name in ("after", "before", "date") if request.GET.get(name, "").strip()]
+    if not given:
+        return None
+    name, *ignored = given
+    if ignored:
+        messages.warning(request, f"Only one of after, before and date applies; using “{name}”.")
+    raw = request.GET[name].strip()
+    if name == "date":
+        try:
+            if len(raw) == 10:
+                return name, dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
         messages.warning(
-            request, f"There is no page {number}; showing page {min(max(number, 1), last)}."
+            request, f"“{raw[:20]}” is not a date (YYYY-MM-DD); showing the newest developments."
         )
-    return min(max(number, 1), last)
+        return None
+    position = _position(raw)
+    if position is None:
+        messages.warning(
+            request,
+            f"“{raw[:30]}” is not a position in the timeline (a date and a number, as in "
+            "2024-08-01.123); showing the newest developments.",
+        )
+        return None
+    return name, position
+
+
+def _page(events: QuerySet[Event], seek, total: int) -> tuple[list[Event], Page]:
+    """One window of at most PAGE_SIZE rows and the positions either side of it, in at
+    most two queries (plus the rows' prefetches) whatever the depth."""
+    if seek is None:
+        rows = list(events.order_by(*NEWEST_FIRST)[: PAGE_SIZE + 1])
+        more_older, more_newer = len(rows) > PAGE_SIZE, False
+        rows = rows[:PAGE_SIZE]
+    elif seek[0] == "before":  # newer than the position: read upwards, then turn round
+        rows = list(events.filter(keyset_after(KEYS, seek[1])).order_by(*KEYS)[: PAGE_SIZE + 1])
+        more_newer = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE][::-1]
+        more_older = bool(rows) and _beyond(events, rows[-1], descending=True)
+    else:
+        if seek[0] == "date":  # the list starts at that date: the rows on it and older
+            older = Q(occurred_on__lte=seek[1])
+        else:
+            older = keyset_after(KEYS, seek[1], descending=True)
+        rows = list(events.filter(older).order_by(*NEWEST_FIRST)[: PAGE_SIZE + 1])
+        more_older = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
+        more_newer = bool(rows) and _beyond(events, rows[0], descending=False)
+    page = Page(
+        total=total,
+        newer=position_key(rows[0]) if rows and more_newer else None,
+        older=position_key(rows[-1]) if rows and more_older else None,
+        is_first=seek is None,
+    )
+    return rows, page
+
+
+def _beyond(events: QuerySet[Event], row: Event, *, descending: bool) -> bool:
+    """Whether any row (of the same filters) lies past `row`: one indexed EXISTS."""
+    position = (row.occurred_on, row.pk)
+    return events.filter(keyset_after(KEYS, position, descending=descending)).exists()
+
+
+def _without(query: QueryDict, *names: str) -> QueryDict:
+    query = query.copy()
+    for name in names:
+        query.pop(name, None)
+    return query
 
 
 def _valid_filters(request: HttpRequest, actor_slugs: set[str]) -> QueryDict:
@@ -104,8 +173,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
     events = EventFilterSet(data, queryset=event_list(as_of=as_of)).qs
     counts = event_period_counts(events)
     total = sum(row["n"] for row in counts)
-    page = Page(_page_number(request, total), PAGE_SIZE, total)
-    rows = list(events.order_by(*NEWEST_FIRST)[page.offset : page.offset + PAGE_SIZE])
+    seek = _seek(request)
+    rows, page = _page(events, seek, total)
+    if seek is not None and not rows and total:
+        where = "on or before that date" if seek[0] == "date" else "past that position"
+        messages.warning(request, f"No development lies {where}; showing the newest.")
+        rows, page = _page(events, None, total)
     for event in rows:
         event.is_ahead = event_is_ahead(event, day)
         # The list is grouped by month, or by year for what is known only to the year.
@@ -129,12 +202,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "status": data.get("status", ""),
             "occurred_after": data.get("occurred_after", ""),
             "occurred_before": data.get("occurred_before", ""),
+            "date": seek[1].isoformat() if seek and seek[0] == "date" else "",
         },
         is_filtered=any(data.get(k) for k in EventFilterSet.base_filters),
         kinds=EventKind.choices,
         sides=Side.choices,
         statuses=EventStatus.choices,
-        csv_query=request.GET.urlencode(),
+        # The CSV holds every filtered row, not this window of them.
+        csv_query=_without(request.GET, "after", "before", "date").urlencode(),
     )
     return render(request, "negotiations/timeline.html", context)
 

@@ -1,5 +1,6 @@
 """The dashboard and the timeline in Chromium, with the sample article ingested."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -64,3 +65,33 @@ def test_the_header_date_control_steps_the_dashboard_back(live_server, page, scr
     expect(page.locator(".as-of-banner")).to_have_count(0)
     page.goto(f"{live_server.url}/?as_of={published.isoformat()}")
     assert screenshot("dashboard-as-of").stat().st_size > 0
+
+
+def test_the_timeline_moves_older_newer_and_jumps_to_a_date(
+    live_server, page, screenshot, transactional_db
+):
+    from negotiations.views.timeline import PAGE_SIZE
+
+    start = dt.date(2020, 1, 1)
+    Event.objects.bulk_create(
+        Event(title=f"Row {n}", kind="talks", occurred_on=start + dt.timedelta(days=n))
+        for n in range(PAGE_SIZE + 10)
+    )
+    page.goto(live_server.url + "/timeline/?kind=talks")
+    rows = page.locator("li.timeline-row")
+    expect(rows).to_have_count(PAGE_SIZE)
+    page.get_by_role("link", name="Older ▸").click()
+    expect(page).to_have_url(re.compile(r"after=2020-01-11\.\d+"))
+    expect(page).to_have_url(re.compile(r"kind=talks"))
+    expect(rows).to_have_count(10)
+    expect(rows.first).to_contain_text("Row 9")
+    page.get_by_role("link", name="◂ Newer").click()
+    expect(rows).to_have_count(PAGE_SIZE)
+    expect(rows.first).to_contain_text(f"Row {PAGE_SIZE + 9}")
+    page.get_by_label("Jump to a date").fill("2020-01-20")
+    page.get_by_role("button", name="Go").click()
+    expect(page).to_have_url(re.compile(r"date=2020-01-20"))
+    expect(page).to_have_url(re.compile(r"kind=talks"))
+    expect(rows.first).to_contain_text("Row 19")
+    expect(rows).to_have_count(20)
+    assert screenshot("timeline-jumped").stat().st_size > 0

@@ -1,6 +1,8 @@
 import csv
 import datetime as dt
 import io
+import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -106,8 +108,13 @@ def test_a_side_filter_counts_each_event_once(client, scene):
         ({"occurred_after": "yesterday"}, "This filter is ignored"),
         ({"actor": "nobody-at-all"}, "No actor “nobody-at-all” is known"),
         ({"as_of": "2024-02-30"}, "is not a date"),
-        ({"page": "x"}, "is not a page number"),
-        ({"page": "99"}, "There is no page 99"),
+        ({"after": "x"}, "is not a position in the timeline"),
+        ({"before": "2024-02-30.1"}, "is not a position in the timeline"),
+        ({"after": "2024-01-01.99999999999999999999"}, "is not a position in the timeline"),
+        ({"after": "2099-01-01.1", "before": "2024-01-01.1"}, "Only one of after, before"),
+        ({"date": "last tuesday"}, "is not a date (YYYY-MM-DD)"),
+        ({"date": "2024-13-01"}, "is not a date (YYYY-MM-DD)"),
+        ({"date": "1900-01-01"}, "No development lies on or before that date"),
     ],
 )
 def test_bad_input_is_ignored_with_a_visible_message(client, scene, params, message):
@@ -147,17 +154,92 @@ def test_an_empty_timeline_explains_itself(client, db):
     assert "No development matches these filters" in response.content.decode()
 
 
-def test_it_paginates_on_the_server(client, db):
-    Event.objects.bulk_create(
-        Event(title=f"Row {n}", occurred_on=dt.date(2020, 1, 1) + dt.timedelta(days=n))
-        for n in range(PAGE_SIZE + 5)
+def _link(response, rel: str) -> str | None:
+    """The href of the page's `rel` link, unescaped, or None."""
+    html = response.content.decode()
+    match = re.search(rf'<a href="([^"]*)" rel="{rel}">', html)
+    return unescape(match[1]) if match else None
+
+
+def _follow(client, href: str):
+    return client.get(reverse("negotiations:timeline") + href)
+
+
+def _rows(count: int, **fields) -> list[Event]:
+    # Three rows a day, so the id must break ties on the date.
+    return Event.objects.bulk_create(
+        Event(
+            title=f"Row {n}",
+            occurred_on=dt.date(2020, 1, 1) + dt.timedelta(days=n // 3),
+            **fields,
+        )
+        for n in range(count)
     )
+
+
+def test_it_moves_by_position_not_page_number(client, db):
+    rows = _rows(PAGE_SIZE + 5)
     first = _get(client)
-    assert len(first.context["events"]) == PAGE_SIZE
-    assert first.context["page"].num_pages == 2
-    assert 'rel="next"' in first.content.decode()
-    second = _get(client, page=2)
+    assert _titles(first) == [f"Row {n}" for n in range(PAGE_SIZE + 4, 4, -1)]
+    assert _link(first, "prev") is None
+    older = _link(first, "next")
+    last_shown = Event.objects.get(title="Row 5")
+    assert older == f"?after={last_shown.occurred_on.isoformat()}.{last_shown.pk}"
+    second = _follow(client, older)
     assert _titles(second) == [f"Row {n}" for n in range(4, -1, -1)]
+    assert _link(second, "next") is None
+    assert "page" not in second.content.decode().split('class="pagination"')[1].split("</nav>")[0]
+    # Newer from the second window comes back to the same rows as the first.
+    back = _follow(client, _link(second, "prev"))
+    assert _titles(back) == _titles(first)
+    assert _link(back, "prev") is None and _link(back, "next") == older
+    assert len(rows) == PAGE_SIZE + 5
+
+
+def test_rows_inserted_meanwhile_neither_repeat_nor_vanish_from_the_next_window(client, db):
+    _rows(PAGE_SIZE + 5)
+    first = _get(client)
+    # A newer development arrives while the reader looks at the first window.
+    EventFactory(title="Just in", occurred_on=dt.date(2030, 1, 1))
+    second = _follow(client, _link(first, "next"))
+    assert _titles(second) == [f"Row {n}" for n in range(4, -1, -1)]
+
+
+def test_the_links_keep_the_filters_and_the_as_of_date(client, db):
+    _rows(PAGE_SIZE + 5, kind=EventKind.TALKS, first_reported_on=dt.date(2020, 1, 1))
+    _rows(10, kind=EventKind.SANCTIONS, first_reported_on=dt.date(2020, 1, 1))
+    first = _get(client, kind="talks", as_of="2024-06-01")
+    older = _link(first, "next")
+    assert "kind=talks" in older and "as_of=2024-06-01" in older and "after=" in older
+    second = _follow(client, older)
+    assert all(e.kind == EventKind.TALKS for e in second.context["events"])
+    assert len(second.context["events"]) == 5
+    assert second.context["as_of"] == dt.date(2024, 6, 1)
+    newer = _link(second, "prev")
+    assert "kind=talks" in newer and "as_of=2024-06-01" in newer and "after=" not in newer
+    # The jump form carries the filters and the as-of date, not the position.
+    form = second.content.decode().split('<form class="jump"', 1)[1].split("</form>", 1)[0]
+    assert 'name="kind" value="talks"' in form
+    assert 'name="as_of" value="2024-06-01"' in form
+    assert 'name="after"' not in form
+
+
+def test_jumping_to_a_date_starts_the_list_on_that_date(client, db):
+    _rows(PAGE_SIZE * 3)  # 2020-01-01 onwards, three a day
+    response = _get(client, date="2020-01-10")
+    events = response.context["events"]
+    assert events[0].occurred_on == dt.date(2020, 1, 10)
+    assert all(a.occurred_on >= b.occurred_on for a, b in zip(events, events[1:], strict=False))
+    assert len(events) == 3 * 10  # the tenth day and the nine before it
+    assert _link(response, "next") is None
+    assert _link(response, "prev") is not None
+    newer = _follow(client, _link(response, "prev"))
+    assert newer.context["events"][-1].occurred_on == dt.date(2020, 1, 11)
+    assert 'name="date" value="2020-01-10"' in response.content.decode()
+    # A date after every row shows the newest rows, with a way to newer ones absent.
+    late = _get(client, date="2099-01-01")
+    assert _titles(late) == _titles(_get(client))
+    assert _link(late, "prev") is None
 
 
 def test_the_csv_holds_the_filtered_rows(client, scene):
@@ -231,6 +313,26 @@ def test_it_runs_the_same_number_of_queries_for_10_or_2000_events(client, db, pa
     _build(1990)
     assert Event.objects.count() == 2000
     assert _count(client, url, params) == small
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"side": "opposition", "kind": ["talks", "offer"]}, {"as_of": "2024-06-01"}]
+)
+def test_a_deep_window_runs_as_many_queries_as_a_shallow_one(client, db, params):
+    url = reverse("negotiations:timeline")
+    _build(2000)
+    client.get(url, params)
+    oldest = Event.objects.order_by("occurred_on", "id")[PAGE_SIZE]
+    deep = {**params, "after": f"{oldest.occurred_on.isoformat()}.{oldest.pk}"}
+    newest = Event.objects.order_by("-occurred_on", "-id")[PAGE_SIZE]
+    shallow = {**params, "after": f"{newest.occurred_on.isoformat()}.{newest.pk}"}
+    counts = {
+        _count(client, url, deep),
+        _count(client, url, shallow),
+        _count(client, url, {**params, "before": shallow["after"]}),
+        _count(client, url, {**params, "date": "2024-01-01"}),
+    }
+    assert len(counts) == 1, counts
 
 
 def test_actor_names_in_the_picker_are_escaped_and_the_chosen_one_selected(client, db):
