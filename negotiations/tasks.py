@@ -61,9 +61,10 @@ def article_enqueue(article_id: int) -> bool:
     False, with the article left due, if the broker is down. The lease is set first, so
     that the queue has until its end to start the task.
     """
-    Article.objects.filter(startable(), pk=article_id).update(
+    if not Article.objects.filter(startable(), pk=article_id).update(
         status=ArticleStatus.PENDING, lease_until=lease_end()
-    )
+    ):
+        return True  # ingested, or running within its lease: nothing to queue
     return _publish(article_id)
 
 
