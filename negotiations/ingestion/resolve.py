@@ -52,7 +52,7 @@ def _names(actors) -> str:
     return ", ".join(a.name for a in actors)
 
 
-def offer_match(candidate, *, maker, recipients: list, exclude: set[int]) -> Match | None:
+def offer_match(candidate, *, maker, recipients: list[int], exclude: set[int]) -> Match | None:
     date = candidate.date
     known = (
         Offer.objects.filter(
@@ -67,7 +67,7 @@ def offer_match(candidate, *, maker, recipients: list, exclude: set[int]) -> Mat
     )
     if maker is not None:
         known = known.filter(Q(offered_by=maker) | Q(offered_by__isnull=True))
-    wanted = {a.pk for a in recipients}
+    wanted = set(recipients)
     matches = [
         o
         for o in known
@@ -106,10 +106,10 @@ def _last_seen(channel) -> dt.date | None:
 
 
 def channel_match(
-    candidate, date: PartialDate, *, parties: list, exclude: set[int]
+    candidate, date: PartialDate, *, parties: list[int], exclude: set[int]
 ) -> Match | None:
     """A known channel for a report of talks held, suspended, resumed or ended."""
-    wanted = {a.pk for a in parties}
+    wanted = set(parties)
     if not wanted:
         return None
     matches = []

@@ -227,9 +227,8 @@ class ArticleStore:
                 elif self.chosen[TalksChannel]:
                     match = _editors_match(self.chosen[TalksChannel][0])
                 else:
-                    parties = Actor.objects.filter(pk__in=participants + mediators)
                     match = resolve.channel_match(
-                        candidate, date, parties=list(parties), exclude=exclude
+                        candidate, date, parties=participants + mediators, exclude=exclude
                     )
             if match is not None:
                 record = self._link(match)
@@ -312,15 +311,17 @@ class ArticleStore:
                 candidate.date.start.year,
             )
             match = None
-            chosen = [c for c in self.chosen[Offer] if c.record.kind == candidate.kind]
-            if not Offer.objects.filter(fingerprint=key).exists() and chosen:
-                match = _editors_match(chosen[0])
-            elif not Offer.objects.filter(fingerprint=key).exists():
-                match = resolve.offer_match(
-                    candidate,
-                    maker=maker,
-                    recipients=list(Actor.objects.filter(pk__in=recipients)),
-                    exclude=self.created[Offer] | self.unlinked[Offer],
+            if not Offer.objects.filter(fingerprint=key).exists():
+                chosen = [c for c in self.chosen[Offer] if c.record.kind == candidate.kind]
+                match = (
+                    _editors_match(chosen[0])
+                    if chosen
+                    else resolve.offer_match(
+                        candidate,
+                        maker=maker,
+                        recipients=recipients,
+                        exclude=self.created[Offer] | self.unlinked[Offer],
+                    )
                 )
             if match is not None:
                 record = self._link(match)

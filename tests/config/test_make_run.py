@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -15,13 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str, dict]:
@@ -34,7 +29,7 @@ def _get(url: str) -> tuple[int, str, dict]:
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_run_serves_the_product_with_debug_off(tmp_path):
-    port = _free_port()
+    port = free_port()
     unset = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     env = {k: v for k, v in os.environ.items() if k not in unset and "ASYNC_UNSAFE" not in k}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.sqlite3'}"

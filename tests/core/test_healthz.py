@@ -1,12 +1,6 @@
-import socket
-
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.services import free_port
 
 
 def test_it_answers_ok_with_the_database_state(client, db, settings):
@@ -31,7 +25,7 @@ def test_it_reports_redis_when_configured(client, db, redis_url, settings):
 
 def test_a_stopped_redis_is_a_503_naming_it(client, db, settings):
     # Nothing listens on this port: Redis as good as stopped.
-    settings.REDIS_URL = f"redis://127.0.0.1:{_free_port()}/0"
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
     response = client.get("/healthz")
     assert response.status_code == 503
     body = response.json()
