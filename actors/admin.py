@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from actors.models import Actor, Alias, Role
-from core.admin import FACT_FILTERS, FactAdmin
+from sources.admin import FACT_FILTERS, FactAdmin
 
 
 class AliasInline(admin.TabularInline):

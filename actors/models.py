@@ -7,11 +7,11 @@ from simple_history.models import HistoricalRecords
 from actors.choices import ActorKind, Side
 from actors.normalize import normalize_name
 from core.dates import DatePrecision, format_partial_date
-from core.models import Fact
 from core.text import TextFieldsClean
+from sources.models import SourcedFact
 
 
-class Actor(Fact):
+class Actor(SourcedFact):
     """A person, organization, government, institution or group in the negotiation."""
 
     name = models.CharField(max_length=200, help_text="The fullest name seen, for display.")
@@ -22,10 +22,10 @@ class Actor(Fact):
 
     history = HistoricalRecords()
 
-    class Meta(Fact.Meta):
+    class Meta(SourcedFact.Meta):
         ordering = ["name"]
         constraints = [
-            *Fact.Meta.constraints,
+            *SourcedFact.Meta.constraints,
             models.CheckConstraint(condition=Q(kind__in=ActorKind.values), name="actor_valid_kind"),
             models.CheckConstraint(condition=Q(side__in=Side.values), name="actor_valid_side"),
         ]
@@ -73,7 +73,7 @@ class Alias(TextFieldsClean, models.Model):
             )
 
 
-class Role(Fact):
+class Role(SourcedFact):
     """A title or affiliation an actor held, over a period when the source gives one."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
@@ -92,10 +92,10 @@ class Role(Fact):
 
     history = HistoricalRecords()
 
-    class Meta(Fact.Meta):
+    class Meta(SourcedFact.Meta):
         ordering = ["actor", "-started_on"]
         constraints = [
-            *Fact.Meta.constraints,
+            *SourcedFact.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
                 | Q(started_on__isnull=True)

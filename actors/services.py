@@ -130,7 +130,7 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
         elif relation.one_to_many:
             merge.move_fk(relation.related_model, relation.field.name)
     # Evidence citing the actor (a generic relation), minus spans the kept actor already has.
-    from negotiations.models import Evidence
+    from sources.models import Evidence
 
     ct = ContentType.objects.get_for_model(Actor)
     mine = Evidence.objects.filter(content_type=ct, object_id=keep.pk)

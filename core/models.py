@@ -1,7 +1,6 @@
 """What every fact-bearing record carries: where it came from and whether an editor checked it."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -71,8 +70,6 @@ class Fact(TextFieldsClean, models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-
-    evidence = GenericRelation("negotiations.Evidence")
 
     class Meta:
         abstract = True

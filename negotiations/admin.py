@@ -1,36 +1,15 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import FACT_FILTERS, FactAdmin
 from negotiations.models import (
-    Article,
     ChannelParticipant,
     Claim,
     Event,
-    Evidence,
     Indictment,
     Offer,
     Position,
     TalksChannel,
 )
-
-
-@admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "publisher", "published_on", "status", "extractor_version")
-    list_filter = ("status", "publisher", "published_on")
-    search_fields = ("title", "publisher", "url", "text")
-    readonly_fields = ("content_hash", "status", "error", "extractor_version", "ingested_at")
-    date_hierarchy = "published_on"
-
-
-@admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "content_type", "object_id", "article", "attribution")
-    list_filter = ("attribution", "origin", "content_type")
-    search_fields = ("quote", "speaker_label", "note")
-    raw_id_fields = ("article", "speaker", "created_by")
-    list_select_related = ("article", "content_type")
+from sources.admin import FACT_FILTERS, FactAdmin
 
 
 @admin.register(Claim)

@@ -68,15 +68,8 @@ from negotiations.choices import (
     OfferStatus,
     ParticipantRole,
 )
-from negotiations.models import (
-    ChannelParticipant,
-    Claim,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    TalksChannel,
-)
+from negotiations.models import ChannelParticipant, Claim, Event, Indictment, Offer, TalksChannel
+from sources.models import Evidence
 
 # The records each property may be claimed of. A status or a reward on a date is the
 # subject's (what a development says of it); a date is any dated record's own.

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 from django.db import models
 
 from core.models import ReviewState
-from negotiations.choices import Attribution
+from sources.choices import Attribution
 
 
 class ConfidenceLevel(models.TextChoices):

@@ -9,8 +9,6 @@ from actors.choices import Side
 from actors.models import Actor, ActorRedirect
 from core.filtersets import BIGINT_MAX, FactFilterSet, FilterSet, IdFilter, SinceFilter
 from negotiations.choices import (
-    ArticleStatus,
-    Attribution,
     ChannelMode,
     ChannelStatus,
     EventKind,
@@ -19,7 +17,9 @@ from negotiations.choices import (
     OfferKind,
     OfferStatus,
 )
-from negotiations.models import Article, Event, Evidence, Indictment, Offer, Position, TalksChannel
+from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
+from sources.choices import ArticleStatus, Attribution
+from sources.models import Article, Evidence
 
 
 class ActorKeyField(forms.CharField):

@@ -17,16 +17,9 @@ from core.forms import (
 from core.models import ReviewState
 from core.text import url_characters
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
-from negotiations.models import (
-    Article,
-    ChannelParticipant,
-    Event,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-)
+from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
 from negotiations.services import SourceInput
+from sources.models import Article
 
 
 def _actors():

@@ -23,7 +23,8 @@ from actors.models import Actor, Alias
 from actors.normalize import normalize_name
 from core.models import ReviewState
 from core.text import CONTROL_CHARACTERS
-from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
+from sources.models import Article
 
 GROUP_LIMIT = 20
 QUERY_MAX_LENGTH = 200

@@ -14,25 +14,13 @@ from core.dates import date_range_problem
 from core.editing import record_create, record_update
 from core.models import Origin
 from core.text import LETTER, control_character_problem
-from negotiations.choices import (
-    ArticleStatus,
-    Attribution,
-    ClaimProperty,
-    EventStatus,
-    ParticipantRole,
-)
+from negotiations.choices import ClaimProperty, EventStatus, ParticipantRole
 from negotiations.claims import claim_record
 from negotiations.ingestion.lease import lease_end
-from negotiations.models import (
-    Article,
-    ChannelParticipant,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    TalksChannel,
-)
+from negotiations.models import ChannelParticipant, Event, Indictment, Offer, TalksChannel
 from negotiations.selectors import status_changes
+from sources.choices import ArticleStatus, Attribution
+from sources.models import Article, Evidence
 
 
 def article_text_normalize(text: str) -> str:

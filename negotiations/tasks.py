@@ -19,10 +19,10 @@ from django.db.models import Count, Min
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
-from negotiations.choices import ArticleStatus
 from negotiations.ingestion import pipeline
 from negotiations.ingestion.lease import lease_end, lease_over, startable
-from negotiations.models import Article
+from sources.choices import ArticleStatus
+from sources.models import Article
 
 logger = logging.getLogger(__name__)
 

@@ -75,7 +75,8 @@ from rest_framework.renderers import JSONRenderer  # noqa: E402
 from actors.models import Actor  # noqa: E402
 from core.api.pagination import TimelinePagination  # noqa: E402
 from negotiations.api.views import EventViewSet  # noqa: E402
-from negotiations.models import Article, Event, Evidence  # noqa: E402
+from negotiations.models import Event  # noqa: E402
+from sources.models import Article, Evidence  # noqa: E402
 
 FIELDS = [
     "id",

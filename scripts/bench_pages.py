@@ -56,15 +56,8 @@ from django.urls import NoReverseMatch, include, path, reverse  # noqa: E402
 
 from actors.models import Actor, Alias  # noqa: E402
 from negotiations.choices import EventKind, EventStatus, OfferKind, OfferStatus  # noqa: E402
-from negotiations.models import (  # noqa: E402
-    Article,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-)
+from negotiations.models import Event, Indictment, Offer, Position, TalksChannel  # noqa: E402
+from sources.models import Article, Evidence  # noqa: E402
 
 EVENTS, ACTORS, BATCH = 100_000, 5_000, 5_000
 SIDES = ["us_government", "venezuelan_government", "opposition", "mediator", "other"]

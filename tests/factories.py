@@ -7,7 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from actors.models import Actor
 from core.dates import DatePrecision
 from negotiations.choices import OfferKind
-from negotiations.models import Article, Event, Evidence, Indictment, Offer, Position, TalksChannel
+from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
+from sources.models import Article, Evidence
 
 
 class ActorFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actors.models import Actor
-from negotiations.models import Article, Evidence
+from sources.models import Article, Evidence
 
 
 def articles_make(n: int, *, published_on=dt.date(2024, 8, 11), prefix="bulk") -> list[Article]:

@@ -6,13 +6,8 @@ from django import template
 
 from core.dates import format_partial_date
 from core.models import shown as shown_record
-from negotiations.choices import (
-    ArticleStatus,
-    ChannelStatus,
-    EventStatus,
-    IndictmentStatus,
-    OfferStatus,
-)
+from negotiations.choices import ChannelStatus, EventStatus, IndictmentStatus, OfferStatus
+from sources.choices import ArticleStatus
 
 register = template.Library()
 

@@ -18,8 +18,9 @@ from core.dates import format_partial_date
 from core.models import shown
 from negotiations.api.claims import disagreements_json
 from negotiations.confidence import confidence_of_values
-from negotiations.models import Article, Event, Indictment, Offer, TalksChannel, attribution_text
+from negotiations.models import Event, Indictment, Offer, TalksChannel
 from negotiations.selectors import disagreements_of, event_claims, event_relations
+from sources.models import Article, attribution_text
 
 
 def _datetime(value: dt.datetime | None, zone) -> str | None:

@@ -20,17 +20,9 @@ from core.text import TEXT_WITH_WORDS, json_strip
 from negotiations.api.claims import DisagreementFields
 from negotiations.choices import OfferStatus
 from negotiations.confidence import ConfidenceLevel
-from negotiations.models import (
-    Article,
-    ChannelParticipant,
-    Event,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-    article_metadata_problem,
-)
+from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
 from negotiations.services import SourceInput, source_date_problem
+from sources.models import Article, article_metadata_problem
 
 
 class CorroboratedSerializer(FactSerializer):

@@ -19,8 +19,9 @@ from core.dates import DatePrecision, PartialDate
 from core.models import ReviewState
 from negotiations.evaluation.scoring import TYPES, Counts, TypeScore, score
 from negotiations.ingestion.pipeline import article_ingest
-from negotiations.models import Article, Event, Evidence, Indictment, Offer, TalksChannel
+from negotiations.models import Event, Indictment, Offer, TalksChannel
 from negotiations.services import article_submit
+from sources.models import Article, Evidence
 
 
 class CorpusError(ValueError):

@@ -5,9 +5,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from negotiations.choices import Attribution
 from negotiations.ingestion.candidates import Source
 from negotiations.ingestion.vocabulary import phrase_set, vocabulary
+from sources.choices import Attribution
 
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 

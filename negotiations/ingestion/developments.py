@@ -15,8 +15,9 @@ from core.dates import PartialDate
 from core.models import ReviewState
 from negotiations.choices import ChannelStatus, ClaimProperty, EventStatus, OfferKind, OfferStatus
 from negotiations.claims import claim_record
-from negotiations.models import Event, Evidence, Offer
+from negotiations.models import Event, Offer
 from negotiations.services import SUBJECT_LINK, subject_status_due
+from sources.models import Evidence
 
 
 def link_name(record) -> str:

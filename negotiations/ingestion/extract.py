@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from core.dates import DatePrecision, PartialDate
-from negotiations.choices import Attribution, ChannelStatus, EventKind, OfferStatus
+from negotiations.choices import ChannelStatus, EventKind, OfferStatus
 from negotiations.ingestion.actors import ArticleActors
 from negotiations.ingestion.attribution import sentence_source
 from negotiations.ingestion.candidates import (
@@ -19,6 +19,7 @@ from negotiations.ingestion.candidates import (
 from negotiations.ingestion.facts import SentenceFacts
 from negotiations.ingestion.nlp import get_nlp
 from negotiations.ingestion.vocabulary import phrase_set
+from sources.choices import Attribution
 
 _STOP_WORDS = {"the", "and", "for", "with", "from", "that", "this", "his", "her", "its", "their",
                "was", "were", "has", "had", "have", "been", "will", "would", "into", "over",

@@ -9,13 +9,7 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from core.dates import DatePrecision, PartialDate
-from negotiations.choices import (
-    Attribution,
-    ChannelMode,
-    ChannelStatus,
-    EventKind,
-    OfferStatus,
-)
+from negotiations.choices import ChannelMode, ChannelStatus, EventKind, OfferStatus
 from negotiations.ingestion.actors import ArticleActors
 from negotiations.ingestion.candidates import (
     ChannelCandidate,
@@ -27,6 +21,7 @@ from negotiations.ingestion.candidates import (
 )
 from negotiations.ingestion.dates import resolve_date, resolve_offset
 from negotiations.ingestion.vocabulary import phrase_set, vocabulary
+from sources.choices import Attribution
 
 _CONDITION_MARKERS = re.compile(r"\b(as long as|provided that|on condition that|unless|if)\b")
 _STANCE_VERBS = {"favor", "favour", "support", "oppose", "want", "demand", "reject", "insist",

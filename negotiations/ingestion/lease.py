@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from negotiations.choices import ArticleStatus
+from sources.choices import ArticleStatus
 
 
 def lease_end():

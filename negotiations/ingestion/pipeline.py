@@ -7,11 +7,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from negotiations.choices import ArticleStatus
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.ingestion.lease import startable
-from negotiations.models import Article
 from negotiations.services import article_text_problem
+from sources.choices import ArticleStatus
+from sources.models import Article
 
 logger = logging.getLogger(__name__)
 _STORE_ATTEMPTS = 3

@@ -30,10 +30,8 @@ from negotiations.claims import claim_record
 from negotiations.ingestion import EXTRACTOR_VERSION, developments, resolve
 from negotiations.ingestion.candidates import Extraction, Source
 from negotiations.models import (
-    Article,
     ChannelParticipant,
     Event,
-    Evidence,
     Indictment,
     Offer,
     Position,
@@ -41,6 +39,7 @@ from negotiations.models import (
     TalksChannel,
 )
 from negotiations.selectors import status_changes
+from sources.models import Article, Evidence
 
 
 def fingerprint(*parts) -> str:

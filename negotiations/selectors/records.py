@@ -26,17 +26,9 @@ from actors.models import Actor, Alias
 from core.asof import evidence_known_by, known_by, today
 from core.models import ReviewState
 from negotiations.choices import EventStatus
-from negotiations.models import (
-    Article,
-    ChannelParticipant,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-)
+from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
 from negotiations.selectors.claims import claims_prefetches
+from sources.models import Article, Evidence
 
 
 # --- building blocks --------------------------------------------------------------

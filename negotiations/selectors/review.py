@@ -9,12 +9,9 @@ from django.db.models import (
 )
 
 from core.models import Origin, ReviewState
-from negotiations.models import (
-    Article,
-    Evidence,
-    RecordLink,
-)
+from negotiations.models import RecordLink
 from negotiations.selectors.records import evidence_citing
+from sources.models import Article, Evidence
 
 
 # --- the review queue ---------------------------------------------------------------

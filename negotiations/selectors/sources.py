@@ -8,15 +8,8 @@ from django.db.models import (
 
 from actors.models import Actor, Role
 from core.models import ReviewState
-from negotiations.models import (
-    Article,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-)
+from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
+from sources.models import Article, Evidence
 
 # --- source pages ---------------------------------------------------------------
 # The order in which a source page lists the records an article supports.

@@ -14,7 +14,6 @@ from core.editing import VersionConflict, record_create, record_update
 from core.merge import form_merge, merge_resolve
 from core.permissions import editor_required
 from core.request_size import too_big_answered
-from negotiations.choices import ArticleStatus
 from negotiations.forms import (
     ArticleForm,
     ChannelForm,
@@ -24,9 +23,10 @@ from negotiations.forms import (
     OfferForm,
     PositionForm,
 )
-from negotiations.models import Article
 from negotiations.records import RECORD_MODELS, REVIEW_MODELS, record_url
 from negotiations.services import article_submit, channel_create, channel_update, development_record
+from sources.choices import ArticleStatus
+from sources.models import Article
 
 FORMS = {
     "actor": ActorForm,

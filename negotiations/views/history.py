@@ -17,9 +17,9 @@ from core.editing import (
 )
 from core.pages import posted_version
 from core.permissions import editor_required
-from negotiations.models import Evidence
 from negotiations.records import record_url
 from negotiations.views.editing import _model
+from sources.models import Evidence
 
 HISTORY_LIMIT = 200
 

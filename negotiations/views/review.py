@@ -14,9 +14,10 @@ from core.pages import posted_version
 from core.permissions import editor_required
 from negotiations.choices import LinkState
 from negotiations.links import record_link_decide, record_link_move
-from negotiations.models import Article, Evidence, RecordLink
+from negotiations.models import RecordLink
 from negotiations.records import REVIEW_MODELS
 from negotiations.selectors import review_article_list, review_queue, unreviewed_evidence
+from sources.models import Article, Evidence
 
 ARTICLES_PER_PAGE = 5
 

@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from actors.models import Actor, Role
 from negotiations.highlight import RecordLink, Span, highlight
-from negotiations.models import Article
 from negotiations.selectors import source_detail as source_detail_get
+from sources.models import Article
 
 
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:

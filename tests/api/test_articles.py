@@ -2,7 +2,7 @@
 
 from django.test import override_settings
 
-from negotiations.models import Article
+from sources.models import Article
 
 
 def _submit(client, **fields):

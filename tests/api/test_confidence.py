@@ -7,7 +7,7 @@ import pytest
 
 from actors.choices import Side
 from core.models import ReviewState
-from negotiations.choices import Attribution
+from sources.choices import Attribution
 from tests.factories import (
     ActorFactory,
     ArticleFactory,

@@ -11,8 +11,8 @@ from rest_framework.renderers import JSONRenderer
 from actors.models import Actor
 from core.models import ReviewState
 from negotiations.api.serializers import EventSerializer
-from negotiations.choices import Attribution
 from negotiations.selectors import event_list
+from sources.choices import Attribution
 from tests.factories import (
     ActorFactory,
     ArticleFactory,

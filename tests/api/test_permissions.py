@@ -8,7 +8,8 @@ from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from actors.models import Actor
-from negotiations.models import Article, Event, Offer
+from negotiations.models import Event, Offer
+from sources.models import Article
 from tests.factories import (
     ActorFactory,
     EventFactory,

@@ -84,7 +84,7 @@ def test_a_deeper_page_costs_no_more(api, db):
 
 def _populate_sourced(n: int) -> None:
     """`n` records of each kind, each quoted by two publishers, a web site and an editor."""
-    from negotiations.choices import Attribution
+    from sources.choices import Attribution
 
     for i in range(n):
         actor = ActorFactory()

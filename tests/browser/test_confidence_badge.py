@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from negotiations.choices import Attribution
+from sources.choices import Attribution
 from tests.factories import ArticleFactory, EvidenceFactory, OfferFactory
 
 pytestmark = pytest.mark.browser

@@ -20,8 +20,8 @@ def test_history_records_who_changed_what_through_the_admin(client, staff_editor
             "aliases-INITIAL_FORMS": "0",
             "roles-TOTAL_FORMS": "0",
             "roles-INITIAL_FORMS": "0",
-            "negotiations-evidence-content_type-object_id-TOTAL_FORMS": "0",
-            "negotiations-evidence-content_type-object_id-INITIAL_FORMS": "0",
+            "sources-evidence-content_type-object_id-TOTAL_FORMS": "0",
+            "sources-evidence-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from rest_framework.test import APIClient
 
-from negotiations.models import Article, Event, Evidence
+from negotiations.models import Event
 from negotiations.services import SourceInput, article_submit, event_record
+from sources.models import Article, Evidence
 from tests.editing.test_development_add import development
 
 BAD = 'https://example.org/"><script>'

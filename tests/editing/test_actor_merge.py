@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 
 from actors.models import Actor, Alias, Role
 from actors.services import actor_merge, alias_split
-from negotiations.models import ChannelParticipant, Evidence, Offer
+from negotiations.models import ChannelParticipant, Offer
+from sources.models import Evidence
 from tests.factories import (
     ActorFactory,
     ArticleFactory,

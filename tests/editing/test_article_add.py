@@ -2,7 +2,8 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from negotiations.models import Article, Offer
+from negotiations.models import Offer
+from sources.models import Article
 
 TEXT = (
     "The government of Norland offered amnesty to General Arturo Pinzon, the chief of the "

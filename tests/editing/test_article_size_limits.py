@@ -5,7 +5,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE), which the form answers next to the text, not a bar
 import pytest
 from rest_framework.test import APIClient
 
-from negotiations.models import Article
+from sources.models import Article
 
 TEXT = "Envoys met in Doha on Monday to discuss an exit, two officials said."
 

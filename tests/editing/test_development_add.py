@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from actors.models import Actor, Alias
-from negotiations.models import Event, Evidence, Offer
+from negotiations.models import Event, Offer
 from negotiations.selectors import event_list, indictment_list, negotiation_state, offer_list
+from sources.models import Evidence
 from tests.editing.conftest import errors_of
 from tests.factories import ActorFactory, IndictmentFactory
 

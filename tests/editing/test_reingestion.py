@@ -5,7 +5,8 @@ review queue and the edit form, as an editor would.
 """
 
 from negotiations.ingestion.pipeline import article_ingest
-from negotiations.models import Evidence, Offer
+from negotiations.models import Offer
+from sources.models import Evidence
 
 
 def _offer_form(offer, **changes) -> dict:

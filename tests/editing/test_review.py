@@ -4,7 +4,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from negotiations.ingestion import EXTRACTOR_VERSION
-from negotiations.models import Evidence, Offer
+from negotiations.models import Offer
+from sources.models import Evidence
 from tests.factories import ActorFactory, ArticleFactory, OfferFactory
 
 URL = "/review/"

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from negotiations.models import Event, Evidence
+from negotiations.models import Event
 from negotiations.selectors import event_list
 from negotiations.services import SourceInput, event_record
+from sources.models import Evidence
 from tests.editing.conftest import errors_of
 from tests.editing.test_development_add import URL, development
 

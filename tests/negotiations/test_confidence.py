@@ -3,7 +3,6 @@
 import pytest
 
 from core.models import ReviewState
-from negotiations.choices import Attribution
 from negotiations.confidence import (
     ConfidenceLevel,
     Quote,
@@ -12,6 +11,7 @@ from negotiations.confidence import (
     examples,
     host_key,
 )
+from sources.choices import Attribution
 from tests.factories import ArticleFactory, EvidenceFactory, OfferFactory
 
 ANONYMOUS, NAMED, OFFICIAL = Attribution.ANONYMOUS, Attribution.NAMED, Attribution.OFFICIAL

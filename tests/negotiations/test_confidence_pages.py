@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from actors.choices import Side
 from core.models import ReviewState
-from negotiations.choices import Attribution
 from negotiations.confidence import LEVEL_RULES, SOURCE_RULES
+from sources.choices import Attribution
 from tests.factories import (
     ActorFactory,
     ArticleFactory,

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from negotiations.models import Article
+from sources.models import Article
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data" / "articles"
 

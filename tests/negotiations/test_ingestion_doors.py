@@ -11,9 +11,9 @@ from django.utils import timezone
 from config.celery import app
 from negotiations.ingestion.lease import lease_end
 from negotiations.ingestion.pipeline import article_claim
-from negotiations.models import Article
 from negotiations.services import article_submit
 from negotiations.tasks import articles_requeue
+from sources.models import Article
 
 TEXT = "Envoys met in Oslo on Monday to discuss an amnesty offer."
 PUBLISHED = dt.date(2025, 2, 3)

@@ -10,9 +10,10 @@ import time
 
 from django.db import connection
 
-from negotiations.models import Article, Event, Evidence, Indictment, Offer
+from negotiations.models import Event, Indictment, Offer
 from negotiations.services import article_submit
 from negotiations.tasks import articles_requeue
+from sources.models import Article, Evidence
 from tests.conftest import INGESTION_LEASE as LEASE
 from tests.negotiations.test_extraction_gold import SAMPLE
 from tests.services import celery_worker, kill, wait_for

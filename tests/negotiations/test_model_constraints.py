@@ -3,7 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from negotiations.models import Evidence, Offer
+from negotiations.models import Offer
+from sources.models import Evidence
 from tests.factories import ArticleFactory, EventFactory
 
 

@@ -5,15 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from core.models import ReviewState
 from negotiations.choices import EventStatus, OfferStatus, ParticipantRole
-from negotiations.models import (
-    ChannelParticipant,
-    Event,
-    Evidence,
-    Indictment,
-    Offer,
-    Position,
-    TalksChannel,
-)
+from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
+from sources.models import Evidence
 from tests.factories import (
     ArticleFactory,
     EventFactory,

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from actors.models import Actor
 from core.editing import record_review
 from core.models import ReviewState
-from negotiations.models import ChannelParticipant, Event, Evidence, Offer
+from negotiations.models import ChannelParticipant, Event, Offer
+from sources.models import Evidence
 from tests.factories import EventFactory, OfferFactory, TalksChannelFactory
 
 

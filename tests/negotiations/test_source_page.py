@@ -5,10 +5,11 @@ from django.utils.html import escape
 
 from actors.models import Role
 from core.models import ReviewState
-from negotiations.choices import ArticleStatus
 from negotiations.ingestion.pipeline import article_ingest
-from negotiations.models import Article, Offer
+from negotiations.models import Offer
 from negotiations.services import article_submit
+from sources.choices import ArticleStatus
+from sources.models import Article
 from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, OfferFactory
 from tests.pages import evidence_make, queries_on
 

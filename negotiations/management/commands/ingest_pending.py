@@ -6,9 +6,9 @@ and for the embedded default, where the queue runs in-process and this ingests t
 
 from django.core.management.base import BaseCommand, CommandError
 
-from negotiations.choices import ArticleStatus
-from negotiations.models import Article
 from negotiations.tasks import WAITING, articles_requeue
+from sources.choices import ArticleStatus
+from sources.models import Article
 
 
 class Command(BaseCommand):
