@@ -49,6 +49,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev lint
+	$(BIN)/lint-imports  # the apps depend one way: pyproject.toml's [tool.importlinter]
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
 	$(BIN)/pytest
 

@@ -9,6 +9,7 @@ from actors.models import Actor, ActorRedirect, Alias, Role
 from actors.normalize import normalize_name
 from core.editing import record_create, record_update
 from core.models import Fact
+from sources.models import Evidence
 
 
 def actor_slug(name: str, exclude_pk: int | None = None) -> str:
@@ -130,8 +131,6 @@ def actor_merge(*, keep: Actor, duplicate: Actor, by) -> Actor:
         elif relation.one_to_many:
             merge.move_fk(relation.related_model, relation.field.name)
     # Evidence citing the actor (a generic relation), minus spans the kept actor already has.
-    from sources.models import Evidence
-
     ct = ContentType.objects.get_for_model(Actor)
     mine = Evidence.objects.filter(content_type=ct, object_id=keep.pk)
     theirs = Evidence.objects.filter(content_type=ct, object_id=duplicate.pk)

@@ -1,13 +1,8 @@
 from django.urls import path
 
-from actors.views import editing, pages
+from actors.views import editing
 
 app_name = "actors"
-
-# Analysts' pages.
-record_patterns = [
-    path("<slug:slug>/", pages.actor_detail, name="detail"),
-]
 
 # Editors' pages (an actor's own fields: negotiations:record_edit "actor").
 editor_patterns = [
@@ -18,4 +13,6 @@ editor_patterns = [
     path("<int:pk>/merge/", editing.actor_merge_view, name="merge"),
 ]
 
-urlpatterns = record_patterns + editor_patterns
+# An actor's page (actors:detail) is drawn by negotiations, which knows the records it
+# lists; config/urls.py mounts it here, under the same names.
+urlpatterns = editor_patterns

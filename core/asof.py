@@ -2,10 +2,11 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.dates import EARLIEST, LATEST
+from core.models import ReviewState
 
 
 class AsOfError(ValueError):
@@ -55,3 +56,9 @@ def evidence_known_by(as_of: dt.date, prefix: str = "") -> Q:
             }
         )
     )
+
+
+def visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
+    """What a list shows on `as_of` (None: today): known by then, never a rejected record."""
+    queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+    return queryset.filter(known_by(as_of)) if as_of is not None else queryset

@@ -29,7 +29,8 @@ def date_range_problem(value: dt.date | None) -> str | None:
     return None
 
 
-_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+# How fine a precision is: a day says more than a month, a month more than a year.
+PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 
 
 @dataclass(frozen=True, order=False)
@@ -40,7 +41,7 @@ class PartialDate:
     precision: str = DatePrecision.DAY
 
     def __post_init__(self) -> None:
-        if self.precision not in _RANK:
+        if self.precision not in PRECISION_RANK:
             raise ValueError(f"Unknown date precision: {self.precision!r}")
         object.__setattr__(self, "value", period_start(self.value, self.precision))
 
@@ -60,7 +61,7 @@ class PartialDate:
 
     def sort_key(self) -> tuple[dt.date, int]:
         # Within the same start day, the vaguer date sorts first.
-        return (self.value, _RANK[self.precision])
+        return (self.value, PRECISION_RANK[self.precision])
 
     def __lt__(self, other: "PartialDate") -> bool:
         return self.sort_key() < other.sort_key()

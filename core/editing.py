@@ -4,6 +4,7 @@ Both doors call `record_update`, so validation (the model's `full_clean`), the
 optimistic-concurrency check and the review bookkeeping happen in one place.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
@@ -11,6 +12,39 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from core.models import Fact, Origin, ReviewState
+
+
+@dataclass(frozen=True)
+class EditFollower:
+    """What else an edit changes, registered by an app above core (negotiations: the record
+    a status change is about takes the status of its latest change; see its apps.py).
+
+    `affected(record)` names the records that depend on `record`; it is asked before and
+    after the edit, and `update(records, by)` brings those records up to date.
+    """
+
+    affected: Callable[[object], list]
+    update: Callable[[list, object], None]
+
+
+_FOLLOWERS: list[EditFollower] = []
+
+
+def edit_follower_register(follower: EditFollower) -> None:
+    if follower not in _FOLLOWERS:
+        _FOLLOWERS.append(follower)
+
+
+def _affected(record) -> list[tuple[EditFollower, object]]:
+    return [(f, dependent) for f in _FOLLOWERS for dependent in f.affected(record)]
+
+
+def _followers_update(affected: list[tuple[EditFollower, object]], by) -> None:
+    for follower in _FOLLOWERS:
+        records = [dependent for f, dependent in affected if f is follower]
+        if records:
+            follower.update(records, by)
+
 
 # Fields an editor never sets directly: bookkeeping the service maintains.
 BOOKKEEPING = {
@@ -212,7 +246,7 @@ def record_update(
     model = type(record)
     locked = model.objects.select_for_update().get(pk=record.pk)
     version_check(locked, expected_version)
-    subjects_before = _status_subjects(locked)
+    affected_before = _affected(locked)
     unknown = set(changes) & BOOKKEEPING
     if unknown:
         raise ValidationError({name: "This field is not editable." for name in unknown})
@@ -228,29 +262,8 @@ def record_update(
     locked.save()
     for name, values in (m2m or {}).items():
         getattr(locked, name).set(values)
-    _status_recompute(subjects_before + _status_subjects(locked), by)
+    _followers_update(affected_before + _affected(locked), by)
     return locked
-
-
-def _status_subjects(record: Fact) -> list:
-    """The offer, channel or indictment whose status `record` (a status change) sets."""
-    if getattr(record, "status_to", "") and getattr(record, "subject", None) is not None:
-        return [record.subject]
-    return []
-
-
-def _status_recompute(subjects: list, by) -> None:
-    """A status change was recorded, edited or reviewed: its subjects' statuses follow."""
-    if not subjects:
-        return
-    # negotiations builds on core; the import is here to keep core importable alone.
-    from negotiations.services import subject_status_recompute
-
-    seen = set()
-    for subject in subjects:
-        if (type(subject), subject.pk) not in seen:
-            seen.add((type(subject), subject.pk))
-            subject_status_recompute(subject=subject, by=by)
 
 
 @transaction.atomic
@@ -264,7 +277,7 @@ def record_review(*, record: Fact, by, decision: str, expected_version: int | No
     locked.version += 1
     locked._history_user = by
     locked.save()
-    _status_recompute(_status_subjects(locked), by)
+    _followers_update(_affected(locked), by)
     return locked
 
 

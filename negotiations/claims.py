@@ -55,20 +55,22 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from actors.models import Actor
-from core.dates import DatePrecision, PartialDate, date_range_problem, format_partial_date
-from core.editing import record_review, record_update
-from core.models import Origin, ReviewState
+from core.dates import (
+    PRECISION_RANK,
+    DatePrecision,
+    PartialDate,
+    date_range_problem,
+    format_partial_date,
+)
 from negotiations.choices import (
     ChannelStatus,
     ClaimProperty,
     ClaimState,
-    EventKind,
-    EventStatus,
     IndictmentStatus,
     OfferStatus,
     ParticipantRole,
 )
-from negotiations.models import ChannelParticipant, Claim, Event, Indictment, Offer, TalksChannel
+from negotiations.models import Claim, Indictment, Offer, TalksChannel
 from sources.models import Evidence
 
 # The records each property may be claimed of. A status or a reward on a date is the
@@ -85,7 +87,6 @@ STATUS_LABELS = {
     for value, label in choices.choices
 }
 SUBJECT_LINK = {Offer: "offer", TalksChannel: "channel", Indictment: "indictment"}
-_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 _AMOUNT = Decimal("0.01")
 _AMOUNT_MAX = Decimal("1e14")  # Indictment.bounty_amount: 16 digits, 2 after the point
 
@@ -204,7 +205,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
 
 
 def _precision_rank(claim: Claim) -> int:
-    return _RANK[claim.value["precision"]] if claim.property == ClaimProperty.DATE else 0
+    return PRECISION_RANK[claim.value["precision"]] if claim.property == ClaimProperty.DATE else 0
 
 
 # --- sources -----------------------------------------------------------------------
@@ -254,7 +255,7 @@ def stated_on(evidence: Evidence) -> dt.date:
 
 
 # --- time and groups -----------------------------------------------------------------
-def _holds(claim: Claim) -> PartialDate | None:
+def claim_holds(claim: Claim) -> PartialDate | None:
     return PartialDate(claim.holds_on, claim.holds_precision) if claim.holds_on else None
 
 
@@ -298,18 +299,18 @@ class ClaimGroup:
 
     @property
     def start(self) -> dt.date | None:
-        periods = [p for p in map(_holds, self.claims) if p]
+        periods = [p for p in map(claim_holds, self.claims) if p]
         return min(p.start for p in periods) if periods else None
 
     @property
     def end(self) -> dt.date | None:
-        periods = [p for p in map(_holds, self.claims) if p]
+        periods = [p for p in map(claim_holds, self.claims) if p]
         return max(p.end for p in periods) if periods else None
 
     @property
     def holds_display(self) -> str:
         """'5 Sep 2024', 'Sep 2024', '4 Sep 2024 – 20 Sep 2024'; '' for no time."""
-        periods = sorted({p for p in map(_holds, self.claims) if p})
+        periods = sorted({p for p in map(claim_holds, self.claims) if p})
         if not periods:
             return ""
         start, end = self.start, self.end
@@ -322,7 +323,7 @@ class ClaimGroup:
     def holds(self) -> PartialDate | None:
         """The time as one partial date: the coarsest claim's, which holds the others when
         they agree; else the first day, at a day's precision."""
-        periods = [p for p in map(_holds, self.claims) if p]
+        periods = [p for p in map(claim_holds, self.claims) if p]
         if not periods:
             return None
         start, end = self.start, self.end
@@ -407,12 +408,12 @@ def claim_groups(claims: Iterable[Claim], *, as_of: dt.date | None = None) -> li
     for (content_type_id, object_id, property, _), bucket in buckets.items():
         undated = [c for c in bucket if c.holds_on is None]
         dated = sorted(
-            (c for c in bucket if c.holds_on), key=lambda c: (_holds(c).start, c.id or 0)
+            (c for c in bucket if c.holds_on), key=lambda c: (claim_holds(c).start, c.id or 0)
         )
         runs = [undated] if undated else []
         end = None
         for claim in dated:
-            period = _holds(claim)
+            period = claim_holds(claim)
             if end is not None and period.start <= end:
                 runs[-1].append(claim)
                 end = max(end, period.end)
@@ -435,7 +436,7 @@ def claim_groups(claims: Iterable[Claim], *, as_of: dt.date | None = None) -> li
     return groups
 
 
-def _group_of(claim: Claim) -> ClaimGroup:
+def claim_group_of(claim: Claim) -> ClaimGroup:
     siblings = Claim.objects.filter(
         content_type_id=claim.content_type_id, object_id=claim.object_id, property=claim.property
     ).select_for_update()
@@ -553,7 +554,7 @@ def _holds_value(holds_on) -> PartialDate | None:
     return holds
 
 
-def _fields_for(record, property: str, value) -> dict:
+def record_fields_for(record, property: str, value) -> dict:
     """The record's fields that hold a claimed value."""
     if property == ClaimProperty.STATUS:
         return {"status": value}
@@ -566,7 +567,7 @@ def _fields_for(record, property: str, value) -> dict:
     }
 
 
-def _holds_fields(record, fields: dict) -> bool:
+def fields_hold(record, fields: dict) -> bool:
     return all(getattr(record, name) == value for name, value in fields.items())
 
 
@@ -584,8 +585,8 @@ def _record_settle(*, record, property: str) -> None:
     groups = claim_groups(claims.order_by("id"))
     if not groups:
         return
-    fields = _fields_for(fresh, property, groups[0].shown.value)
-    if _holds_fields(fresh, fields):
+    fields = record_fields_for(fresh, property, groups[0].shown.value)
+    if fields_hold(fresh, fields):
         return
     for name, value in fields.items():
         setattr(fresh, name, value)
@@ -593,133 +594,3 @@ def _record_settle(*, record, property: str) -> None:
     fresh.save()
     for name in fields:
         setattr(record, name, getattr(fresh, name))
-
-
-@transaction.atomic
-def claim_choose(*, claim: Claim, by) -> ClaimGroup:
-    """An editor settles a disagreement: `claim`'s value holds for its time.
-
-    The claims for that time agreeing with it become chosen, the others disputed (they
-    stay, with their sources), and the value is written to the record through the
-    editors' path (core.editing, with history; see the module's last rule). Choosing
-    again, another value, changes the decision.
-    """
-    group = _group_of(claim)
-    claim = next(c for c in group.claims if c.pk == claim.pk)
-    now = timezone.now()
-    changed = []
-    for other in group.claims:
-        other.state = ClaimState.CHOSEN if values_agree(other, claim) else ClaimState.DISPUTED
-        other.chosen_by, other.chosen_at, other.updated_at = by, now, now
-        changed.append(other)
-    Claim.objects.bulk_update(changed, ["state", "chosen_by", "chosen_at", "updated_at"])
-    group.chosen_keys = {c.value_key for c in group.claims if c.state == ClaimState.CHOSEN}
-    group.decision = claim
-    record = claim.content_type.get_object_for_this_type(pk=claim.object_id)
-    _value_write(record=record, group=group, chosen=claim, by=by)
-    return group
-
-
-def _value_write(*, record, group: ClaimGroup, chosen: Claim, by) -> None:
-    if chosen.property == ClaimProperty.PARTICIPANT:
-        _role_write(channel=record, chosen=chosen, by=by)
-    elif group.start is None or chosen.property == ClaimProperty.DATE:
-        _fields_write(record, _fields_for(record, chosen.property, chosen.value), by)
-    else:
-        _development_write(record=record, group=group, chosen=chosen, by=by)
-
-
-def _fields_write(record, fields: dict, by) -> None:
-    """Correct the record to `fields`, or, if it holds them, confirm it: either way an
-    editor has decided, so ingestion leaves it alone from then on."""
-    if not _holds_fields(record, fields):
-        record_update(record=record, by=by, changes=fields)
-    elif record.origin == Origin.INGESTION and record.review_state == ReviewState.UNREVIEWED:
-        record_review(record=record, by=by, decision=ReviewState.CONFIRMED)
-
-
-def _role_write(*, channel: TalksChannel, chosen: Claim, by) -> None:
-    record_update(record=channel, by=by, changes={}, reason="A participant's role chosen")
-    row, _ = ChannelParticipant.objects.get_or_create(
-        channel=channel, actor_id=chosen.value["actor"], defaults={"role": chosen.value["role"]}
-    )
-    if row.role != chosen.value["role"]:
-        row.role = chosen.value["role"]
-        row.save()
-
-
-def _development_write(*, record, group: ClaimGroup, chosen: Claim, by) -> None:
-    """A status or reward for a time: the developments in that time that say one."""
-    link = SUBJECT_LINK[type(record)]
-    fields = _fields_for(Event, chosen.property, chosen.value)
-    if chosen.property == ClaimProperty.STATUS:
-        fields = {"status_to": fields["status"]}
-    developments = Event.objects.filter(
-        **{link: record},
-        status=EventStatus.OCCURRED,
-        occurred_on__gte=group.start,
-        occurred_on__lte=group.end,
-    ).order_by("occurred_on", "id")
-    if chosen.property == ClaimProperty.STATUS:
-        developments = developments.exclude(status_to="")
-    else:
-        developments = developments.filter(bounty_amount__isnull=False)
-    live, rejected = [], []
-    for development in developments:
-        (rejected if development.review_state == ReviewState.REJECTED else live).append(development)
-    keep = [d for d in live if _holds_fields(d, fields)]
-    if not keep:
-        # One an earlier choice rejected says it (the choice changed): it is back.
-        restored = [d for d in rejected if _holds_fields(d, fields)]
-        keep = restored[:1] or live[:1]
-    for development in keep:
-        if development.review_state == ReviewState.REJECTED:
-            record_review(record=development, by=by, decision=ReviewState.CONFIRMED)
-        else:
-            _fields_write(development, fields, by)
-    for development in live:
-        if development not in keep:
-            record_review(record=development, by=by, decision=ReviewState.REJECTED)
-    if keep:
-        return
-    if chosen.property == ClaimProperty.STATUS and not record.events.exclude(status_to="").exists():
-        # No change recorded: the status is the record's own, as first reported.
-        _fields_write(record, {"status": chosen.value}, by)
-        return
-    _development_add(record=record, link=link, chosen=chosen, fields=fields, by=by)
-
-
-def _development_add(*, record, link: str, chosen: Claim, fields: dict, by) -> None:
-    from negotiations.services import SourceInput, event_record
-
-    quote = chosen.evidence
-    holds = _holds(chosen)
-    if chosen.property == ClaimProperty.STATUS:
-        title = f"{record}: {STATUS_LABELS.get(chosen.value, chosen.value).lower()}"
-        kind = EventKind.STATUS_CHANGE
-    else:
-        title = f"Reward set to {value_display(chosen.property, chosen.value)}"
-        kind = EventKind.BOUNTY
-    source = SourceInput(
-        article=quote.article,
-        start=quote.start,
-        end=quote.end,
-        quote=quote.quote if quote.article_id is None else "",
-        url=quote.url,
-        note=quote.note,
-        # A URL's source needs its day: the quote's own, or the day it was stated.
-        published_on=None if quote.article_id else stated_on(quote),
-    )
-    event_record(
-        by=by,
-        fields={
-            "title": title[:300],
-            "kind": kind,
-            "status": EventStatus.OCCURRED,
-            "occurred_on": holds.start,
-            "occurred_precision": holds.precision,
-            link: record,
-            **fields,
-        },
-        source=source,
-    )

@@ -18,8 +18,8 @@ from core.models import ReviewState
 from core.text import url_characters
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
-from negotiations.services import SourceInput
 from sources.models import Article
+from sources.services import SourceInput
 
 
 def _actors():

@@ -307,10 +307,6 @@ class Offer(DatedFact):
     def get_absolute_url(self) -> str:
         return reverse("negotiations:offer", args=[self.pk])
 
-    @property
-    def is_standing(self) -> bool:
-        return self.status in {OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION}
-
 
 class Position(DatedFact):
     """What an actor has said their position is ("open to talks as long as ...")."""

@@ -20,8 +20,8 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from negotiations.ingestion import pipeline
-from negotiations.ingestion.lease import lease_end, lease_over, startable
 from sources.choices import ArticleStatus
+from sources.lease import lease_end, lease_over, startable
 from sources.models import Article
 
 logger = logging.getLogger(__name__)
@@ -53,6 +53,11 @@ def ingest_article(self, article_id: int) -> str:
 def ingest_pending() -> int:
     """Celery beat's sweep: queue every article whose ingestion is due."""
     return articles_requeue().queued
+
+
+def on_ingestion_due(sender, *, article_id: int, **kwargs) -> None:
+    """sources.services.ingestion_due: an article was stored or submitted again."""
+    article_enqueue(article_id)
 
 
 def article_enqueue(article_id: int) -> bool:

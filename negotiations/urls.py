@@ -2,6 +2,7 @@ from django.urls import path
 
 from negotiations.views import (
     about,
+    actor_page,
     dashboard,
     disagreements,
     editing,
@@ -14,6 +15,11 @@ from negotiations.views import (
 )
 
 app_name = "negotiations"
+
+# An actor's page, mounted by config/urls.py under /actors/ with the actors app's own pages.
+actor_page_patterns = [
+    path("<slug:slug>/", actor_page.actor_detail, name="detail"),
+]
 
 # The dashboard and the timeline.
 state_patterns = [

@@ -76,43 +76,11 @@ from actors.models import Actor  # noqa: E402
 from core.api.pagination import TimelinePagination  # noqa: E402
 from negotiations.api.views import EventViewSet  # noqa: E402
 from negotiations.models import Event  # noqa: E402
+from negotiations.selectors import EVENT_VALUES, EVIDENCE_VALUES  # noqa: E402
 from sources.models import Article, Evidence  # noqa: E402
 
-FIELDS = [
-    "id",
-    "title",
-    "summary",
-    "kind",
-    "status",
-    "occurred_on",
-    "occurred_precision",
-    "status_to",
-    "offer_id",
-    "channel_id",
-    "indictment_id",
-    "origin",
-    "review_state",
-    "first_reported_on",
-    "version",
-    "created_at",
-    "updated_at",
-]
-EVIDENCE_FIELDS = [
-    "id",
-    "object_id",
-    "article_id",
-    "article__title",
-    "start",
-    "end",
-    "quote",
-    "url",
-    "note",
-    "attribution",
-    "speaker_id",
-    "speaker__name",
-    "speaker_label",
-    "source_count",
-]
+# The product's own columns (negotiations.selectors.event_values), without its rules.
+FIELDS = [name for name in EVENT_VALUES if "__" not in name]
 
 
 def bare_events(request):
@@ -121,8 +89,7 @@ def bare_events(request):
 
 
 def bare_events_with_relations(request):
-    fields = [*FIELDS, "offer__terms", "channel__name", "indictment__charges"]
-    rows = list(Event.objects.order_by("occurred_on", "id").values(*fields)[:PAGE])
+    rows = list(Event.objects.order_by("occurred_on", "id").values(*EVENT_VALUES)[:PAGE])
     ids = [row["id"] for row in rows]
     actors, quotes = defaultdict(list), defaultdict(list)
     links = Event.actors.through.objects.filter(event_id__in=ids)
@@ -131,7 +98,7 @@ def bare_events_with_relations(request):
     spans = Evidence.objects.filter(
         content_type=ContentType.objects.get_for_model(Event), object_id__in=ids
     )
-    for span in spans.values(*EVIDENCE_FIELDS):
+    for span in spans.values(*EVIDENCE_VALUES):
         quotes[span["object_id"]].append(span)
     for row in rows:
         row["actors"], row["evidence"] = actors[row["id"]], quotes[row["id"]]

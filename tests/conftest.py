@@ -111,7 +111,7 @@ def ingest_path(path):
     import json
 
     from negotiations.ingestion.pipeline import article_ingest
-    from negotiations.services import article_submit
+    from sources.services import article_submit
 
     meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     article = article_submit(

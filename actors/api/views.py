@@ -8,12 +8,11 @@ from rest_framework.reverse import reverse
 from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
-from actors.selectors import actor_merged_into
+from actors.selectors import actor_list, actor_merged_into
 from actors.services import actor_update
+from core.api.serializers import change_serializer_for
 from core.api.views import AS_OF, RecordViewSet, editable
 from core.filtersets import BIGINT_MAX
-from negotiations.api.serializers import change_serializer_for
-from negotiations.selectors import actor_list
 
 KEY = OpenApiParameter("key", str, OpenApiParameter.PATH, description="The actor's id or slug.")
 

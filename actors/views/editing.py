@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from actors.forms import AliasForm, MergeForm, RoleForm
+from actors.forms import ActorForm, AliasForm, MergeForm, RoleForm
 from actors.models import Actor, Alias
 from actors.services import actor_merge, alias_add, alias_delete, alias_split, role_add
 from core.permissions import editor_required
@@ -38,8 +38,6 @@ def _edit_url(actor_id: int) -> str:
 
 def _rerender(request, actor: Actor, **forms):
     """Show the actor's page again with a sub-form's errors in place (nothing was saved)."""
-    from actors.forms import ActorForm
-
     context = {
         "form": ActorForm(instance=actor),
         "record": actor,

@@ -2,7 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views.defaults import page_not_found
+from django.views.defaults import server_error as page_server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -80,9 +82,6 @@ def _first_message(errors: dict[str, list[str]]) -> str:
 
 def not_found(request, exception=None):
     """A JSON 404 under /api/ (an id that is not one, a path that does not exist)."""
-    from django.http import JsonResponse
-    from django.views.defaults import page_not_found
-
     if request.path.startswith("/api/"):
         return JsonResponse(error_body(404, "not_found", "Not found."), status=404)
     return page_not_found(request, exception)
@@ -90,9 +89,6 @@ def not_found(request, exception=None):
 
 def server_error(request):
     """A JSON 500 under /api/, the designed page elsewhere; Django has logged the error."""
-    from django.http import JsonResponse
-    from django.views.defaults import server_error as page_server_error
-
     if request.path.startswith("/api/"):
         message = "Server error: it has been logged; please try again later."
         return JsonResponse(error_body(500, "server_error", message), status=500)

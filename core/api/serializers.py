@@ -20,6 +20,7 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import ManyRelatedField, RelatedField
 
+from core.editing import NOT_EDITABLE, model_field_names
 from core.models import shown
 from core.text import no_control_characters, url_characters
 
@@ -251,3 +252,21 @@ def _strings_only(field: serializers.CharField) -> None:
         return to_internal_value(data)
 
     field.to_internal_value = strict
+
+
+class ChangeSerializer(CleanTextInput, serializers.ModelSerializer):
+    """A partial update: a field editors may not set is refused, not silently ignored."""
+
+    def validate(self, attrs: dict) -> dict:
+        refused = sorted(set(self.initial_data) & NOT_EDITABLE)
+        if refused:
+            raise serializers.ValidationError(
+                {name: "This field is not editable." for name in refused}
+            )
+        return attrs
+
+
+def change_serializer_for(model) -> type[serializers.ModelSerializer]:
+    """A partial-update serializer over the fields an editor may set on `model`."""
+    meta = type("Meta", (), {"model": model, "fields": model_field_names(model)})
+    return type(f"{model.__name__}Change", (ChangeSerializer,), {"Meta": meta})

@@ -85,7 +85,7 @@ class DisagreementSerializer(serializers.Serializer):
         return group.holds.precision if group.holds else None
 
 
-def _as_of(context: dict):
+def context_as_of(context: dict):
     """The as-of date the response is for: the request's (a malformed one was answered
     with a 400 before anything was serialized)."""
     request = context.get("request")
@@ -98,7 +98,7 @@ def _as_of(context: dict):
 
 
 def record_groups(record, context: dict) -> list[ClaimGroup]:
-    return record_disagreements(record, as_of=_as_of(context))
+    return record_disagreements(record, as_of=context_as_of(context))
 
 
 class DisagreementFields(serializers.Serializer):

@@ -1,9 +1,9 @@
-"""The events list's JSON, assembled from plain values (negotiations.selectors.event_values).
+"""An event as the API writes it, assembled from plain values (selectors.event_values).
 
-It is EventSerializer's output, field for field and in the same order, without the
-model instances and per-field machinery a page of 50 events cost through DRF.
-EventSerializer stays the declaration (the schema, details, writes); the test in
-tests/api/test_event_values.py holds the two to the same output.
+The one place an event becomes JSON: EventSerializer (lists, details, the state's latest
+events, writes' answers) calls `events_json` and takes its field order and schema from
+its own declaration. Plain values, not model instances through DRF's per-field
+machinery: that path cost most of a 50-event page's time.
 """
 
 import datetime as dt
@@ -19,7 +19,13 @@ from core.models import shown
 from negotiations.api.claims import disagreements_json
 from negotiations.confidence import confidence_of_values
 from negotiations.models import Event, Indictment, Offer, TalksChannel
-from negotiations.selectors import disagreements_of, event_claims, event_relations
+from negotiations.selectors import (
+    EVENT_VALUES,
+    EVIDENCE_VALUES,
+    disagreements_of,
+    event_claims,
+    event_relations,
+)
 from sources.models import Article, attribution_text
 
 
@@ -120,9 +126,35 @@ def _disagreements(claims: list, *, as_of: dt.date | None, context: dict) -> dic
 
 
 def events_json(rows: list[dict], *, as_of: dt.date | None, request) -> list[dict]:
-    """Rows of EVENT_VALUES as the API shows events, with their actors and evidence."""
+    """Rows of event_values as the API shows events, with their actors, evidence and claims
+    (three queries for the page, the claims' only if some are in a disagreement)."""
     actors, evidence = event_relations([row["id"] for row in rows], as_of=as_of)
     claims = event_claims([row["id"] for row in rows if row["claims_open"]], as_of=as_of)
+    return _json(rows, actors, evidence, claims, as_of=as_of, request=request)
+
+
+def events_json_of(events: list[Event], *, as_of: dt.date | None, request) -> list[dict]:
+    """The same for events from selectors.event_list, read from what it prefetched (no
+    query): a detail, a write's answer, the state's latest events."""
+    rows = [_values(event, EVENT_VALUES) for event in events]
+    actors = {e.pk: [{"id": a.pk, "name": a.name} for a in e.actor_links] for e in events}
+    evidence = {e.pk: [_values(q, EVIDENCE_VALUES) for q in e.evidence_spans] for e in events}
+    claims = {e.pk: e.claims_disputed for e in events}
+    return _json(rows, actors, evidence, claims, as_of=as_of, request=request)
+
+
+def _values(record, names) -> dict:
+    """`record` as `.values(*names)` gives it: `offer__terms` is its offer's terms, or None."""
+    row = {}
+    for name in names:
+        value = record
+        for part in name.split("__"):
+            value = getattr(value, part) if value is not None else None
+        row[name] = value
+    return row
+
+
+def _json(rows, actors, evidence, claims, *, as_of, request) -> list[dict]:
     context = {"request": request}
     link = _Links(request)
     zone = timezone.get_current_timezone()

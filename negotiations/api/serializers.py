@@ -2,6 +2,7 @@
 the selectors have already joined and prefetched what each serializer reads."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,14 +16,14 @@ from core.api.serializers import (
     api_url,
 )
 from core.dates import DatePrecision
-from core.editing import NOT_EDITABLE, model_field_names
 from core.text import TEXT_WITH_WORDS, json_strip
-from negotiations.api.claims import DisagreementFields
+from negotiations.api.claims import DisagreementFields, context_as_of
+from negotiations.api.event_json import events_json, events_json_of
 from negotiations.choices import OfferStatus
 from negotiations.confidence import ConfidenceLevel
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
-from negotiations.services import SourceInput, source_date_problem
 from sources.models import Article, article_metadata_problem
+from sources.services import SourceInput, source_date_problem
 
 
 class CorroboratedSerializer(FactSerializer):
@@ -50,17 +51,24 @@ class CorroboratedSerializer(FactSerializer):
     CONFIDENCE = ["sources_count", "confidence", "confidence_reason"]
 
 
+class EventListSerializer(serializers.ListSerializer):
+    def to_representation(self, data) -> list[dict]:
+        return EventSerializer.events_json(data, self.context)
+
+
 class EventSerializer(DisagreementFields, CorroboratedSerializer):
-    # Serializes events from event_list, whose actors are the list `actor_links`.
+    # The declaration of an event in JSON: its fields, their order and types (the schema).
+    # The values come from negotiations.api.event_json, for one event or a page of them.
     # (A comment, not a docstring: the schema's description stays FactSerializer's.)
     date_display = serializers.CharField(read_only=True)
-    actors = LinkSerializer(many=True, read_only=True, source="actor_links")
+    actors = LinkSerializer(many=True, read_only=True)
     offer = LinkSerializer(read_only=True, allow_null=True)
     channel = LinkSerializer(read_only=True, allow_null=True)
     indictment = LinkSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
+        list_serializer_class = EventListSerializer
         fields = [
             "id",
             "url",
@@ -83,6 +91,27 @@ class EventSerializer(DisagreementFields, CorroboratedSerializer):
             *FactSerializer.PROVENANCE,
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance) -> dict:
+        return self.events_json([instance], self.context)[0]
+
+    @classmethod
+    def events_json(cls, events, context: dict) -> list[dict]:
+        """Events (from selectors.event_list, or rows of selectors.event_values) as JSON, in
+        the declared order; a field the declaration and event_json do not both have fails
+        at once."""
+        request = context.get("request")
+        as_of = context_as_of(context)
+        if events and isinstance(events[0], dict):
+            data = events_json(events, as_of=as_of, request=request)
+        else:
+            data = events_json_of(events, as_of=as_of, request=request)
+        fields = cls.Meta.fields
+        if data and data[0].keys() != set(fields):
+            raise ImproperlyConfigured(
+                f"event_json and EventSerializer differ: {set(fields) ^ data[0].keys()}"
+            )
+        return [{name: row[name] for name in fields} for row in data]
 
 
 class OfferSerializer(DisagreementFields, CorroboratedSerializer):
@@ -372,24 +401,6 @@ class OfferStatusSerializer(CleanTextInput, serializers.Serializer):
     title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     source = SourceSerializer(required=False)
-
-
-class ChangeSerializer(CleanTextInput, serializers.ModelSerializer):
-    """A partial update: a field editors may not set is refused, not silently ignored."""
-
-    def validate(self, attrs: dict) -> dict:
-        refused = sorted(set(self.initial_data) & NOT_EDITABLE)
-        if refused:
-            raise serializers.ValidationError(
-                {name: "This field is not editable." for name in refused}
-            )
-        return attrs
-
-
-def change_serializer_for(model) -> type[serializers.ModelSerializer]:
-    """A partial-update serializer over the fields an editor may set on `model`."""
-    meta = type("Meta", (), {"model": model, "fields": model_field_names(model)})
-    return type(f"{model.__name__}Change", (ChangeSerializer,), {"Meta": meta})
 
 
 class OfferStatusResultSerializer(serializers.Serializer):

@@ -1,16 +1,14 @@
-"""/api/v1/: every record, the timeline, the negotiation state, and your token."""
+"""/api/v1/: the negotiation records, articles and evidence, the state, and your token.
+
+Mounted by config/urls.py with the actors app's routes, under the `api` names."""
 
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from actors.api.views import ActorViewSet
 from negotiations.api import views
-
-app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
-router.register("actors", ActorViewSet, basename="actor")
 router.register("offers", views.OfferViewSet, basename="offer")
 router.register("channels", views.ChannelViewSet, basename="channel")
 router.register("indictments", views.IndictmentViewSet, basename="indictment")

@@ -13,10 +13,10 @@ from core.api.conditional import ConditionalMixin, if_match_version
 from core.api.filters import StrictFilterBackend
 from core.api.pagination import IdPagination, TimelinePagination
 from core.api.permissions import SignedIn
+from core.api.serializers import change_serializer_for
 from core.api.views import AS_OF, RecordViewSet, editable, request_as_of
 from core.editing import version_check
 from negotiations.api import serializers as s
-from negotiations.api.event_json import events_json
 from negotiations.choices import EventKind, EventStatus, OfferStatus
 from negotiations.filtersets import (
     ArticleFilterSet,
@@ -29,18 +29,18 @@ from negotiations.filtersets import (
 )
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
 from negotiations.selectors import (
-    article_list,
     channel_list,
     event_list,
     event_values,
     events_known,
-    evidence_list,
     indictment_list,
     negotiation_state,
     offer_list,
     position_list,
 )
-from negotiations.services import SourceInput, article_submit, event_record
+from negotiations.services import event_record
+from sources.selectors import article_list, evidence_list
+from sources.services import SourceInput, article_submit
 
 DATED = ["first_reported_on", "updated_at", "id"]
 
@@ -53,7 +53,7 @@ def _source(data: dict | None) -> SourceInput | None:
 class OfferViewSet(RecordViewSet):
     selector = offer_list
     serializer_class = s.OfferSerializer
-    change_serializer = s.change_serializer_for(Offer)
+    change_serializer = change_serializer_for(Offer)
     filterset_class = OfferFilterSet
     search_fields = ["terms", "conditions"]
     ordering_fields = ["offered_on", "status_since", *DATED]
@@ -100,7 +100,7 @@ class OfferViewSet(RecordViewSet):
 class ChannelViewSet(RecordViewSet):
     selector = channel_list
     serializer_class = s.ChannelSerializer
-    change_serializer = s.change_serializer_for(TalksChannel)
+    change_serializer = change_serializer_for(TalksChannel)
     filterset_class = ChannelFilterSet
     search_fields = ["name", "venue"]
     ordering_fields = ["started_on", "last_activity_on", "last_seen_on", *DATED]
@@ -110,7 +110,7 @@ class ChannelViewSet(RecordViewSet):
 class IndictmentViewSet(RecordViewSet):
     selector = indictment_list
     serializer_class = s.IndictmentSerializer
-    change_serializer = s.change_serializer_for(Indictment)
+    change_serializer = change_serializer_for(Indictment)
     filterset_class = IndictmentFilterSet
     search_fields = ["charges"]
     ordering_fields = ["filed_on", "bounty_amount", "bounty_as_of", *DATED]
@@ -120,7 +120,7 @@ class IndictmentViewSet(RecordViewSet):
 class PositionViewSet(RecordViewSet):
     selector = position_list
     serializer_class = s.PositionSerializer
-    change_serializer = s.change_serializer_for(Position)
+    change_serializer = change_serializer_for(Position)
     filterset_class = PositionFilterSet
     search_fields = ["stance", "condition"]
     ordering_fields = ["stated_on", *DATED]
@@ -132,7 +132,7 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
 
     selector = event_list
     serializer_class = s.EventSerializer
-    change_serializer = s.change_serializer_for(Event)
+    change_serializer = change_serializer_for(Event)
     filterset_class = EventFilterSet
     pagination_class = TimelinePagination
     filter_backends = [StrictFilterBackend, SearchFilter]
@@ -148,8 +148,9 @@ class EventViewSet(mixins.CreateModelMixin, RecordViewSet):
         # As RecordViewSet's list, on plain values (see negotiations.api.event_json).
         events = event_values(self.filter_queryset(self.get_queryset()))
         rows = self.paginate_queryset(events)
-        data = events_json(rows, as_of=request_as_of(request), request=request)
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(
+            s.EventSerializer.events_json(rows, {"request": request})
+        )
 
     @extend_schema(
         request=s.EventCreateSerializer,

@@ -20,8 +20,8 @@ from core.models import ReviewState
 from negotiations.evaluation.scoring import TYPES, Counts, TypeScore, score
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Event, Indictment, Offer, TalksChannel
-from negotiations.services import article_submit
 from sources.models import Article, Evidence
+from sources.services import article_submit
 
 
 class CorpusError(ValueError):

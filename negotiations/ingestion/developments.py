@@ -15,6 +15,7 @@ from core.dates import PartialDate
 from core.models import ReviewState
 from negotiations.choices import ChannelStatus, ClaimProperty, EventStatus, OfferKind, OfferStatus
 from negotiations.claims import claim_record
+from negotiations.ingestion.facts import DEFAULT_CURRENCY
 from negotiations.models import Event, Offer
 from negotiations.services import SUBJECT_LINK, subject_status_due
 from sources.models import Evidence
@@ -56,7 +57,7 @@ def development_claims(event: Event, rows: list[Evidence]) -> None:
     if event.status_to and event.subject is not None:
         said.append((event.subject, ClaimProperty.STATUS, event.status_to))
     if event.bounty_amount is not None and event.indictment is not None:
-        value = (event.bounty_amount, event.bounty_currency or "USD")
+        value = (event.bounty_amount, event.bounty_currency or DEFAULT_CURRENCY)
         said.append((event.indictment, ClaimProperty.BOUNTY_AMOUNT, value))
     for record, name, value in said:
         for row in rows:

@@ -4,7 +4,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from core.dates import DatePrecision, PartialDate
+from core.dates import PRECISION_RANK, DatePrecision, PartialDate
 from negotiations.choices import ChannelStatus, EventKind, OfferStatus
 from negotiations.ingestion.actors import ArticleActors
 from negotiations.ingestion.attribution import sentence_source
@@ -16,7 +16,7 @@ from negotiations.ingestion.candidates import (
     OfferCandidate,
     Source,
 )
-from negotiations.ingestion.facts import SentenceFacts
+from negotiations.ingestion.facts import DEFAULT_CURRENCY, SentenceFacts
 from negotiations.ingestion.nlp import get_nlp
 from negotiations.ingestion.vocabulary import phrase_set
 from sources.choices import Attribution
@@ -53,8 +53,7 @@ def _overlaps(a: PartialDate | None, b: PartialDate | None) -> bool:
 def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     if a is None or b is None:
         return a or b
-    rank = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
-    return a if rank[a.precision] >= rank[b.precision] else b
+    return a if PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] else b
 
 
 def _union(first: list, second: list) -> list:
@@ -383,7 +382,7 @@ def _bounty_events(indictments, events: list[EventCandidate], published) -> list
             # The sentence that states a reward reports a bounty, whatever else it says.
             told.kind, told.indictment = EventKind.BOUNTY, indictment
             continue
-        currency = indictment.bounty_currency or "USD"
+        currency = indictment.bounty_currency or DEFAULT_CURRENCY
         events.append(
             EventCandidate(
                 kind=EventKind.BOUNTY,

@@ -27,6 +27,8 @@ _CONDITION_MARKERS = re.compile(r"\b(as long as|provided that|on condition that|
 _STANCE_VERBS = {"favor", "favour", "support", "oppose", "want", "demand", "reject", "insist",
                  "seek", "back", "urge", "call"}  # fmt: skip
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6, "bn": 10**9}
+# A reward with no currency said (or "$" alone) is taken to be in US dollars.
+DEFAULT_CURRENCY = "USD"
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "dollar": "USD",
                "euros": "EUR", "pounds": "GBP"}  # fmt: skip
 
@@ -139,7 +141,7 @@ def _date_text(date: Span) -> str:
 
 
 class SentenceFacts:
-    """Facts of one sentence; `Reader` merges them across the article."""
+    """Facts of one sentence; `extract.extract` merges them across the article."""
 
     def __init__(
         self,
@@ -620,7 +622,7 @@ class SentenceFacts:
             if not number:
                 continue
             amount = Decimal(number.group(1)) * _SCALES.get(number.group(2) or "", 1)
-            currency = next((c for s, c in _CURRENCIES.items() if s in text), "USD")
+            currency = next((c for s, c in _CURRENCIES.items() if s in text), DEFAULT_CURRENCY)
             return int(amount), currency
         return None, ""
 

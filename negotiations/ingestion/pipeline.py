@@ -8,10 +8,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from negotiations.ingestion import EXTRACTOR_VERSION
-from negotiations.ingestion.lease import startable
-from negotiations.services import article_text_problem
+from negotiations.ingestion.store import ArticleStore
 from sources.choices import ArticleStatus
+from sources.lease import startable
 from sources.models import Article
+from sources.services import article_text_problem
 
 logger = logging.getLogger(__name__)
 _STORE_ATTEMPTS = 3
@@ -63,7 +64,9 @@ def article_claim(article_id: int, *, lease_until) -> bool:
 
 
 def _extract(article: Article):
-    from negotiations.ingestion.extract import NoEnglishText, extract
+    # Here, not at the top: importing spaCy takes seconds and hundreds of MB, and every web
+    # process imports this module (to queue articles); only workers extract.
+    from negotiations.ingestion.extract import NoEnglishText, extract  # noqa: PLC0415
 
     problem = article_text_problem(article.text)
     if problem:
@@ -78,8 +81,6 @@ def _extract(article: Article):
 
 
 def _store(article_id: int, extraction) -> None:
-    from negotiations.ingestion.store import ArticleStore
-
     with transaction.atomic():
         # One ingestion of an article at a time; a second worker waits here, then
         # finds every record by its fingerprint and adds nothing twice.

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from actors.models import Actor, Alias, Role
 from actors.normalize import normalize_name
-from core.dates import DatePrecision, PartialDate
+from core.dates import PRECISION_RANK, DatePrecision, PartialDate
 from core.models import Origin, ReviewState
 from negotiations.choices import (
     ChannelStatus,
@@ -29,6 +29,7 @@ from negotiations.choices import (
 from negotiations.claims import claim_record
 from negotiations.ingestion import EXTRACTOR_VERSION, developments, resolve
 from negotiations.ingestion.candidates import Extraction, Source
+from negotiations.ingestion.facts import DEFAULT_CURRENCY
 from negotiations.models import (
     ChannelParticipant,
     Event,
@@ -204,10 +205,20 @@ class ArticleStore:
 
     # --- facts --------------------------------------------------------------------
     def facts_store(self, extraction: Extraction) -> None:
+        """The article's facts, in the order they refer to each other: an offer names its
+        channel, an event its offer or indictment."""
+        channels = self._channels_store(extraction.channels)
+        indictments = self._indictments_store(extraction.indictments)
+        offers = self._offers_store(extraction.offers, channels)
+        self._events_store(extraction.events, offers, indictments)
+        self._positions_store(extraction.positions)
+
+    def _channels_store(self, candidates) -> dict[int, TalksChannel]:
+        """Talks channels, new or linked to a known one; by candidate (its id)."""
         channels = {}
         reported = []  # the known channels this article is about
         # Offers to facilitate last: they join the talks the rest of the article is about.
-        for candidate in sorted(extraction.channels, key=lambda c: c.offered):
+        for candidate in sorted(candidates, key=lambda c: c.offered):
             participants = self._ids(candidate.participants)
             mediators = self._ids(candidate.mediators)
             date = candidate.date or self._publication_day()
@@ -254,9 +265,9 @@ class ArticleStore:
                 if record is None:
                     continue
                 if not record.is_locked_by_editor:
-                    for actor_id, role in [(i, "participant") for i in participants] + [
-                        (i, "mediator") for i in mediators
-                    ]:
+                    for actor_id, role in [
+                        (i, ParticipantRole.PARTICIPANT) for i in participants
+                    ] + [(i, ParticipantRole.MEDIATOR) for i in mediators]:
                         ChannelParticipant.objects.get_or_create(
                             channel=record, actor_id=actor_id, defaults={"role": role}
                         )
@@ -265,9 +276,11 @@ class ArticleStore:
             if participants and record not in reported:
                 reported.append(record)
             self._evidence(record, candidate.sources)
+        return channels
 
+    def _indictments_store(self, candidates) -> dict[int, Indictment]:
         indictments = {}
-        for candidate in extraction.indictments:
+        for candidate in candidates:
             defendants = self._ids(candidate.defendants)
             if not defendants:
                 continue
@@ -284,7 +297,7 @@ class ArticleStore:
             if candidate.bounty_amount:
                 reward = {
                     "bounty_amount": candidate.bounty_amount,
-                    "bounty_currency": candidate.bounty_currency or "USD",
+                    "bounty_currency": candidate.bounty_currency or DEFAULT_CURRENCY,
                 }
             record = self._upsert(
                 Indictment,
@@ -296,9 +309,12 @@ class ArticleStore:
             if record:
                 indictments[id(candidate)] = record
                 self._evidence(record, candidate.sources)
+        return indictments
 
+    def _offers_store(self, candidates, channels: dict) -> dict[int, Offer]:
+        """Offers, new or linked to a known one, in the channel the article puts them in."""
         offers = {}
-        for candidate in extraction.offers:
+        for candidate in candidates:
             maker = self.actors.get(candidate.offered_by or "")
             recipients = self._ids(candidate.recipients)
             key = fingerprint(
@@ -306,7 +322,7 @@ class ArticleStore:
                 candidate.kind,
                 maker.pk if maker else "",
                 recipients[:1],
-                candidate.status == "declined",
+                candidate.status == OfferStatus.DECLINED,
                 candidate.date.start.year,
             )
             match = None
@@ -351,8 +367,11 @@ class ArticleStore:
             if record:
                 offers[id(candidate)] = record
                 self._evidence(record, candidate.sources)
+        return offers
 
-        for candidate in extraction.events:
+    def _events_store(self, candidates, offers: dict, indictments: dict) -> None:
+        """Dated events with the claims they make, then the status developments reported."""
+        for candidate in candidates:
             offer = offers.get(id(candidate.offer))
             indictment = indictments.get(id(candidate.indictment))
             record = self._event(candidate, offer, indictment)
@@ -360,7 +379,8 @@ class ArticleStore:
                 developments.development_claims(record, self._evidence(record, candidate.sources))
         self._developments_store()
 
-        for candidate in extraction.positions:
+    def _positions_store(self, candidates) -> None:
+        for candidate in candidates:
             actor = self.actors.get(candidate.actor)
             if actor is None:
                 continue
@@ -384,7 +404,7 @@ class ArticleStore:
         if indictment is not None and candidate.indictment.bounty_amount:
             bounty = {
                 "bounty_amount": candidate.indictment.bounty_amount,
-                "bounty_currency": candidate.indictment.bounty_currency or "USD",
+                "bounty_currency": candidate.indictment.bounty_currency or DEFAULT_CURRENCY,
             }
         # The same development reported at another precision: find it by overlapping dates.
         same = [
@@ -428,7 +448,10 @@ class ArticleStore:
                 developments.link_name(report.record): report.record,
             }
         existing = same[0] if same else None
-        if existing is None or _rank(date.precision) >= _rank(existing.occurred_precision):
+        if (
+            existing is None
+            or PRECISION_RANK[date.precision] >= PRECISION_RANK[existing.occurred_precision]
+        ):
             fields |= {"occurred_on": date.start, "occurred_precision": date.precision}
         return self._upsert(Event, key, fields, {"actors": self._ids(candidate.actors)})
 
@@ -633,10 +656,6 @@ class ArticleStore:
                     record.delete()
                     if subject is not None:
                         developments.status_follow(subject)  # a change no report makes any more
-
-
-def _rank(precision: str) -> int:
-    return {"year": 0, "month": 1, "day": 2}[precision]
 
 
 def _channel_name(candidate, actors: dict[str, Actor]) -> str:

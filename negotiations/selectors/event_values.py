@@ -15,9 +15,10 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, QuerySet
 
+from actors.selectors import actors_shown
 from negotiations.models import Event
 from negotiations.selectors.claims import claims_open
-from negotiations.selectors.records import actors_shown, evidence_shown
+from sources.selectors import evidence_shown
 
 # A linked record comes as its id, the fields its name (`__str__`) reads, and its review
 # state (a rejected one is no link).

@@ -3,11 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateField,
     Exists,
     F,
@@ -22,64 +20,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from actors.models import Actor, Alias
-from core.asof import evidence_known_by, known_by, today
+from actors.selectors import actors_shown
+from core.asof import known_by, today, visible
 from core.models import ReviewState
 from negotiations.choices import EventStatus
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
 from negotiations.selectors.claims import claims_prefetches
-from sources.models import Article, Evidence
+from sources.selectors import evidence_prefetch
 
 
 # --- building blocks --------------------------------------------------------------
-def evidence_prefetch(as_of: dt.date | None = None) -> Prefetch:
-    """A record's evidence with its article and speaker, only what was out by `as_of`, as
-    the plain list `record.evidence_spans`.
-
-    A list, not the related manager's cache: for that, Django builds a manager and a
-    filtered queryset per record, which was most of a 50-record list's time.
-    """
-    # The article's text stays behind: a quote carries its own span of it.
-    queryset = evidence_shown(as_of).select_related("article", "speaker").defer("article__text")
-    return Prefetch("evidence", queryset=queryset, to_attr="evidence_spans")
-
-
-def evidence_shown(as_of: dt.date | None = None) -> QuerySet[Evidence]:
-    """Evidence out by `as_of`, in the order a record lists it: by publication, then span."""
-    queryset = Evidence.objects.order_by("article__published_on", "article_id", "start", "id")
-    return queryset.filter(evidence_known_by(as_of)) if as_of is not None else queryset
-
-
-def actors_shown() -> QuerySet[Actor]:
-    """Actors linked from a record (recipients, defendants...): never one an editor rejected."""
-    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name", "id")
-
-
-def evidence_citing(**record_filter) -> Q:
-    """Evidence citing a record, of any type, that matches `record_filter`."""
-    from negotiations.records import REVIEW_MODELS
-
-    condition = Q(pk__in=[])
-    for model in REVIEW_MODELS.values():
-        # The content type as a subquery: building the condition never queries (schema
-        # generation builds querysets before any table exists).
-        content_type = ContentType.objects.filter(
-            app_label=model._meta.app_label, model=model._meta.model_name
-        ).values("pk")
-        matching = model.objects.filter(pk=OuterRef("object_id"), **record_filter)
-        condition |= Q(content_type=Subquery(content_type)) & Q(Exists(matching))
-    return condition
-
-
-def evidence_of_rejected() -> Q:
-    return evidence_citing(review_state=ReviewState.REJECTED)
-
-
-def _visible(queryset: QuerySet, as_of: dt.date | None) -> QuerySet:
-    queryset = queryset.exclude(review_state=ReviewState.REJECTED)
-    return queryset.filter(known_by(as_of)) if as_of is not None else queryset
-
-
 def status_changes(**link) -> QuerySet[Event]:
     """The status changes that count for a record (`offer=...`), newest first: occurred
     and not rejected. The as-of views and the stored status follow the same ones."""
@@ -192,15 +142,9 @@ class _LaterOf(Greatest):
 
 
 # --- record lists -------------------------------------------------------------------
-def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
-    return _visible(Actor.objects.all(), as_of).prefetch_related(
-        Prefetch("aliases", queryset=Alias.objects.order_by("name")), evidence_prefetch(as_of)
-    )
-
-
 def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Offer]:
     return (
-        _visible(Offer.objects.all(), as_of)
+        visible(Offer.objects.all(), as_of)
         .select_related("channel")
         .prefetch_related(
             # Prefetched rather than joined, so a maker an editor rejected reads as None.
@@ -223,7 +167,7 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
         .order_by("role", "actor__name")
     )
     return (
-        _visible(TalksChannel.objects.all(), as_of)
+        visible(TalksChannel.objects.all(), as_of)
         .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
         .prefetch_related(*claims_prefetches(as_of, claims))
         .annotate(
@@ -235,7 +179,7 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
 
 def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Indictment]:
     return (
-        _visible(Indictment.objects.all(), as_of)
+        visible(Indictment.objects.all(), as_of)
         .prefetch_related(
             Prefetch("authority", queryset=actors_shown()),
             Prefetch("defendants", queryset=actors_shown()),
@@ -252,7 +196,7 @@ def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> Que
 
 def position_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Position]:
     return (
-        _visible(Position.objects.all(), as_of)
+        visible(Position.objects.all(), as_of)
         .exclude(actor__review_state=ReviewState.REJECTED)
         .select_related("actor")
         .prefetch_related(evidence_prefetch(as_of), *claims_prefetches(as_of, claims))
@@ -278,7 +222,7 @@ def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
 
 def events_known(*, as_of: dt.date | None = None) -> QuerySet[Event]:
     """event_list's rows, oldest first, bare: nothing joined or prefetched."""
-    return _visible(Event.objects.all(), as_of).order_by("occurred_on", "id")
+    return visible(Event.objects.all(), as_of).order_by("occurred_on", "id")
 
 
 # --- record pages ---------------------------------------------------------------
@@ -316,26 +260,3 @@ def record_known_later(model: type[Model], **lookup) -> bool:
 
 
 # --- articles and evidence (the API) ----------------------------------------------
-def article_list(*, with_text: bool = False) -> QuerySet[Article]:
-    """Articles, newest first, with how many quotes cite them; the text only when asked."""
-    queryset = Article.objects.annotate(evidence_count=Count("evidence")).order_by(
-        "-published_on", "-id"
-    )
-    if with_text:
-        spans = (
-            Evidence.objects.select_related("speaker")
-            .exclude(evidence_of_rejected())
-            .order_by("start", "id")
-        )
-        return queryset.prefetch_related(Prefetch("evidence", queryset=spans))
-    return queryset.defer("text")
-
-
-def evidence_list() -> QuerySet[Evidence]:
-    """Every quote with its article (without the article's text) and speaker."""
-    return (
-        Evidence.objects.exclude(evidence_of_rejected())
-        .select_related("article", "speaker")
-        .defer("article__text")
-        .order_by("id")
-    )

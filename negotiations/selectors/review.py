@@ -10,8 +10,9 @@ from django.db.models import (
 
 from core.models import Origin, ReviewState
 from negotiations.models import RecordLink
-from negotiations.selectors.records import evidence_citing
+from negotiations.records import REVIEW_MODELS
 from sources.models import Article, Evidence
+from sources.selectors import evidence_citing
 
 
 # --- the review queue ---------------------------------------------------------------
@@ -47,8 +48,6 @@ def review_article_list(*, article_id: int | None = None):
 def review_queue(*, articles: list) -> list[ReviewArticle]:
     """Each article's unreviewed records with the evidence from it, in a fixed number of queries
     (one for the evidence and one per record type, whatever the number of records)."""
-    from negotiations.records import REVIEW_MODELS
-
     texts = dict(Article.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", "text"))
     evidence = list(
         Evidence.objects.filter(article_id__in=texts)

@@ -15,7 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
-from core.asof import today
+from core.asof import today, visible
 from core.dates import DatePrecision
 from negotiations.choices import (
     ChannelStatus,
@@ -34,14 +34,13 @@ from negotiations.models import (
 )
 from negotiations.selectors.claims import claims_attach, claims_open
 from negotiations.selectors.records import (
-    _visible,
     channel_list,
     event_list,
-    evidence_prefetch,
     indictment_list,
     offer_list,
     position_list,
 )
+from sources.selectors import evidence_prefetch
 
 STANDING_OFFER = (OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION)
 # Kinds that are deadlines on the calendar even when reported as already past.
@@ -112,7 +111,7 @@ def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
         | Q(occurred_on__gte=as_of)
     )
     candidates = (
-        _visible(Event.objects.all(), as_of)
+        visible(Event.objects.all(), as_of)
         .filter(Q(kind__in=DEADLINE_KINDS) | Q(status=EventStatus.SCHEDULED))
         # The earliest of those bounds, alone: an index range to scan from, rather than
         # every event since the first (the ORed bounds give the planner none).

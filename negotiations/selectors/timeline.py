@@ -14,11 +14,11 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 
+from actors.selectors import actors_shown
 from core.models import ReviewState
 from negotiations.models import (
     Event,
 )
-from negotiations.selectors.records import actors_shown
 
 
 # --- the timeline -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Filters for the dashboard and the timeline."""
+"""Filters for the dashboard, the timeline and the status badges of every page."""
 
 import html
 
@@ -7,10 +7,25 @@ from django.utils.safestring import SafeString, mark_safe
 
 from actors.choices import Side
 from core.dates import DatePrecision
+from negotiations.choices import ChannelStatus, EventStatus, IndictmentStatus, OfferStatus
+from sources.choices import ArticleStatus
 
 register = template.Library()
 
 _SIDES = dict(Side.choices)
+
+# Status codes are unique across these choices, so one lookup serves annotated
+# values such as `status_as_of` that have no get_FOO_display().
+_STATUS_LABELS = {
+    value: label
+    for choices in (OfferStatus, ChannelStatus, IndictmentStatus, EventStatus, ArticleStatus)
+    for value, label in choices.choices
+}
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return _STATUS_LABELS.get(value, str(value).replace("_", " ").capitalize())
 
 
 @register.filter

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from core.permissions import editor_required
-from negotiations.claims import claim_choose, value_display
+from negotiations.claim_choice import claim_choose
+from negotiations.claims import value_display
 from negotiations.models import Claim
 from negotiations.selectors import disagreement_list
 

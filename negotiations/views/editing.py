@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from actors.forms import ActorForm, RoleForm
 from actors.selectors import actor_similar
 from actors.services import actor_create, actor_update
+from actors.views.editing import actor_context
 from core.editing import VersionConflict, record_create, record_update
 from core.merge import form_merge, merge_resolve
 from core.permissions import editor_required
@@ -24,9 +26,10 @@ from negotiations.forms import (
     PositionForm,
 )
 from negotiations.records import RECORD_MODELS, REVIEW_MODELS, record_url
-from negotiations.services import article_submit, channel_create, channel_update, development_record
+from negotiations.services import channel_create, channel_update, development_record
 from sources.choices import ArticleStatus
 from sources.models import Article
+from sources.services import article_submit
 
 FORMS = {
     "actor": ActorForm,
@@ -133,16 +136,12 @@ def record_edit(request, model_name: str, pk: int):
         "merge": merge if merge and (conflict or merge.conflicts) else None,
     }
     if model_name == "actor":
-        from actors.views.editing import actor_context
-
         context |= actor_context(record)
         return render(request, "actors/editing/actor_form.html", context)
     return render(request, "negotiations/editing/record_form.html", context)
 
 
 def _safe_next(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.GET.get("next", "")
     return bool(target) and url_has_allowed_host_and_scheme(target, {request.get_host()})
 

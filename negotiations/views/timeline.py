@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from actors.choices import Side
+from actors.selectors import actor_list
 from core.asof import AsOfError, as_of_parse, today
 from core.dates import DatePrecision, format_partial_date
 from core.filtersets import BIGINT_MAX
@@ -28,12 +29,7 @@ from negotiations.charts import period_chart
 from negotiations.choices import EventKind, EventStatus
 from negotiations.filtersets import EventFilterSet
 from negotiations.models import Event
-from negotiations.selectors import (
-    actor_list,
-    event_export_rows,
-    event_list,
-    event_period_counts,
-)
+from negotiations.selectors import event_export_rows, event_list, event_period_counts
 from negotiations.timeline_svg import event_is_ahead, timeline_svg
 
 PAGE_SIZE = 50

@@ -11,7 +11,7 @@ from rest_framework.renderers import JSONRenderer
 from core.dates import PartialDate
 from negotiations.api.serializers import EventSerializer
 from negotiations.choices import ClaimState
-from negotiations.claims import claim_choose
+from negotiations.claim_choice import claim_choose
 from negotiations.models import Claim
 from negotiations.selectors import event_list
 from tests.claims import SEP_5, disagreements_make

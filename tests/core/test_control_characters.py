@@ -12,8 +12,8 @@ from rest_framework.test import APIClient
 from actors.models import Actor
 from core.editing import record_create
 from negotiations.models import Event, Offer
-from negotiations.services import article_submit, article_text_problem
 from sources.models import Article
+from sources.services import article_submit, article_text_problem
 from tests.editing.test_development_add import development
 from tests.factories import ActorFactory, EventFactory, OfferFactory
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from core.asof import AsOfError, as_of_parse
 from core.editing import record_create
 from negotiations.models import Event
-from negotiations.services import article_submit
+from sources.services import article_submit
 
 
 def test_a_record_dated_year_one_is_refused_on_its_date_field(editor):

@@ -10,8 +10,9 @@ from django.core.management.base import CommandError
 from rest_framework.test import APIClient
 
 from negotiations.models import Event
-from negotiations.services import SourceInput, article_submit, event_record
+from negotiations.services import event_record
 from sources.models import Article, Evidence
+from sources.services import SourceInput, article_submit
 from tests.editing.test_development_add import development
 
 BAD = 'https://example.org/"><script>'

@@ -7,7 +7,8 @@ from decimal import Decimal
 from core.dates import DatePrecision
 from negotiations.choices import EventKind, OfferStatus
 from negotiations.models import Claim
-from negotiations.services import SourceInput, event_record
+from negotiations.services import event_record
+from sources.services import SourceInput
 from tests.factories import IndictmentFactory, OfferFactory
 
 URL = "/developments/add/"

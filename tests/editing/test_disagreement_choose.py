@@ -9,7 +9,8 @@ from django.test import Client
 
 from core.models import ReviewState
 from negotiations.choices import ClaimState, EventKind, EventStatus, OfferStatus
-from negotiations.claims import claim_choose, claim_record
+from negotiations.claim_choice import claim_choose
+from negotiations.claims import claim_record
 from negotiations.models import Claim, Event
 from negotiations.selectors import indictment_list, offer_list
 from tests.factories import (

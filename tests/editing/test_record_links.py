@@ -4,7 +4,7 @@ import datetime as dt
 
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Offer, RecordLink
-from negotiations.services import article_submit
+from sources.services import article_submit
 from tests.negotiations.test_story import OFFER_MADE_THEN_DECLINED
 
 

@@ -10,8 +10,9 @@ from rest_framework.test import APIClient
 
 from negotiations.models import Event
 from negotiations.selectors import event_list
-from negotiations.services import SourceInput, event_record
+from negotiations.services import event_record
 from sources.models import Evidence
+from sources.services import SourceInput
 from tests.editing.conftest import errors_of
 from tests.editing.test_development_add import URL, development
 

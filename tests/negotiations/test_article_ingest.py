@@ -8,8 +8,8 @@ from actors.models import Actor, Alias, Role
 from core.models import Origin, ReviewState
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
-from negotiations.services import article_submit
 from sources.models import Article, Evidence
+from sources.services import article_submit
 from tests.negotiations.test_extraction_gold import SAMPLE, ingest_file
 
 RECORD_MODELS = [Actor, Role, Offer, Indictment, TalksChannel, Event, Position]

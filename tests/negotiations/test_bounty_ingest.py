@@ -6,7 +6,7 @@ import datetime as dt
 
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Indictment
-from negotiations.services import article_submit
+from sources.services import article_submit
 
 FIRST = (
     "The U.S. in 2020 placed a $15 million bounty for information leading to Nicolás "

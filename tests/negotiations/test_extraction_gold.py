@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from negotiations.ingestion.pipeline import article_ingest
-from negotiations.services import article_submit
+from sources.services import article_submit
 from tests.negotiations.gold import DATA, score_article
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from django.db import connection
 from actors.models import Actor, Alias
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Event, Indictment, Offer
-from negotiations.services import article_submit
 from sources.models import Evidence
+from sources.services import article_submit
 from tests.negotiations.test_extraction_gold import SAMPLE
 
 

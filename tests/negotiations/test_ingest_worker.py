@@ -8,8 +8,8 @@ from celery.contrib.testing.worker import start_worker
 
 from config.celery import app
 from negotiations.models import Event, Indictment, Offer
-from negotiations.services import article_submit
 from sources.models import Article
+from sources.services import article_submit
 from tests.negotiations.test_extraction_gold import SAMPLE
 from tests.services import wait_for
 

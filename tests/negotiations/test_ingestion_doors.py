@@ -9,11 +9,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from config.celery import app
-from negotiations.ingestion.lease import lease_end
 from negotiations.ingestion.pipeline import article_claim
-from negotiations.services import article_submit
 from negotiations.tasks import articles_requeue
+from sources.lease import lease_end
 from sources.models import Article
+from sources.services import article_submit
 
 TEXT = "Envoys met in Oslo on Monday to discuss an amnesty offer."
 PUBLISHED = dt.date(2025, 2, 3)

@@ -11,9 +11,9 @@ import time
 from django.db import connection
 
 from negotiations.models import Event, Indictment, Offer
-from negotiations.services import article_submit
 from negotiations.tasks import articles_requeue
 from sources.models import Article, Evidence
+from sources.services import article_submit
 from tests.conftest import INGESTION_LEASE as LEASE
 from tests.negotiations.test_extraction_gold import SAMPLE
 from tests.services import celery_worker, kill, wait_for

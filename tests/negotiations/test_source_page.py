@@ -7,9 +7,9 @@ from actors.models import Role
 from core.models import ReviewState
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Offer
-from negotiations.services import article_submit
 from sources.choices import ArticleStatus
 from sources.models import Article
+from sources.services import article_submit
 from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, OfferFactory
 from tests.pages import evidence_make, queries_on
 

@@ -15,8 +15,8 @@ from rest_framework.test import APIClient
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import Event, Indictment, Offer, RecordLink, TalksChannel
 from negotiations.selectors import channel_list, negotiation_state
-from negotiations.services import article_submit
 from sources.models import Article
+from sources.services import article_submit
 from tests.conftest import SAMPLE_ARTICLE
 
 OFFER_MADE_THEN_DECLINED = [

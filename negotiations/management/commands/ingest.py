@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from negotiations.services import article_submit
+from sources.services import article_submit
 
 
 def _date(value: str, source: str = "--published") -> dt.date:

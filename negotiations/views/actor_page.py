@@ -1,12 +1,12 @@
-"""Analysts' actor pages."""
+"""An actor's page: the negotiation records it appears in, as known on a date."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from actors.models import Actor
-from actors.selectors import actor_detail as actor_detail_get
 from actors.selectors import actor_merged_into
 from core.pages import as_of_context
+from negotiations.selectors.actor_page import actor_detail as actor_detail_get
 from negotiations.views.records import record_missing
 
 
