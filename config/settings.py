@@ -309,7 +309,7 @@ SPECTACULAR_SETTINGS = {
         "ChannelStatusEnum": "negotiations.choices.ChannelStatus",
         "IndictmentStatusEnum": "negotiations.choices.IndictmentStatus",
         "EventStatusEnum": "negotiations.choices.EventStatus",
-        "ArticleStatusEnum": "negotiations.choices.ArticleStatus",
+        "ArticleStatusEnum": "sources.choices.ArticleStatus",
     },
 }
 
