@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from actors.models import Actor, Alias, Role
 from actors.normalize import normalize_name
@@ -62,6 +63,12 @@ class ArticleStore:
         # and are not about (never linked again).
         self.unlinked: dict[type, set[int]] = defaultdict(set)
         self.chosen: dict[type, list] = defaultdict(list)
+        # This article's quotes a former run stored, by (content type, record, span).
+        self.spans: dict[tuple, Evidence] = {
+            (e.content_type_id, e.object_id, e.start, e.end): e
+            for e in Evidence.objects.filter(article=article)
+        }
+        self.unwritten: list[Evidence] = []
         for link in RecordLink.objects.filter(article=article).exclude(state=LinkState.LINKED):
             model = link.content_type.model_class()
             if link.state == LinkState.UNLINKED:
@@ -116,27 +123,38 @@ class ArticleStore:
         return record
 
     def _evidence(self, record, sources: list[Source]) -> list[Evidence]:
+        """The quotes supporting `record` in this article, each span stored once: those a
+        former run stored are reused, new ones wait in `unwritten` for `_spans_write`
+        (call it before the rows' ids are needed)."""
         content_type = ContentType.objects.get_for_model(record)
         rows = []
         for source in sources:
-            speaker = self.actors.get(source.speaker_key or "")
-            row, _ = Evidence.objects.get_or_create(
-                content_type=content_type,
-                object_id=record.pk,
-                article=self.article,
-                start=source.start,
-                end=source.end,
-                defaults={
-                    "quote": self.article.text[source.start : source.end],
-                    "attribution": source.attribution,
-                    "speaker": speaker,
-                    "speaker_label": source.speaker_label[:300],
-                    "source_count": source.source_count,
-                    "extractor_version": EXTRACTOR_VERSION,
-                },
-            )
+            key = (content_type.pk, record.pk, source.start, source.end)
+            row = self.spans.get(key)
+            if row is None:
+                row = self.spans[key] = Evidence(
+                    content_type=content_type,
+                    object_id=record.pk,
+                    article=self.article,
+                    start=source.start,
+                    end=source.end,
+                    quote=self.article.text[source.start : source.end],
+                    attribution=source.attribution,
+                    speaker=self.actors.get(source.speaker_key or ""),
+                    speaker_label=source.speaker_label[:300],
+                    source_count=source.source_count,
+                    extractor_version=EXTRACTOR_VERSION,
+                )
+                self.unwritten.append(row)
             rows.append(row)
         return rows
+
+    def _spans_write(self) -> None:
+        """New quotes in one INSERT (and one for their history), instead of a lookup, a
+        savepoint and two INSERTs per quote: storing is mostly round trips to the database."""
+        if self.unwritten:
+            bulk_create_with_history(self.unwritten, Evidence)
+            self.unwritten = []
 
     def _ids(self, keys) -> list[int]:
         return [self.actors[k].pk for k in keys if k in self.actors]
@@ -161,6 +179,7 @@ class ArticleStore:
                 )
                 if record and role.source:
                     self._evidence(record, [role.source])
+        self._spans_write()
 
     def _actor(self, key: str, candidate) -> Actor | None:
         names = {candidate.name, *candidate.aliases}
@@ -212,6 +231,7 @@ class ArticleStore:
         offers = self._offers_store(extraction.offers, channels)
         self._events_store(extraction.events, offers, indictments)
         self._positions_store(extraction.positions)
+        self._spans_write()
 
     def _channels_store(self, candidates) -> dict[int, TalksChannel]:
         """Talks channels, new or linked to a known one; by candidate (its id)."""
@@ -376,7 +396,9 @@ class ArticleStore:
             indictment = indictments.get(id(candidate.indictment))
             record = self._event(candidate, offer, indictment)
             if record:
-                developments.development_claims(record, self._evidence(record, candidate.sources))
+                rows = self._evidence(record, candidate.sources)
+                self._spans_write()
+                developments.development_claims(record, rows)
         self._developments_store()
 
     def _positions_store(self, candidates) -> None:
@@ -536,6 +558,7 @@ class ArticleStore:
                 )
                 if event:
                     rows = self._evidence(event, report.sources)
+                    self._spans_write()
                     rows += [self._evidence_copy(event, quote) for quote in report.quoted]
                     developments.development_claims(event, rows)
         for record in {r.record for r in self.status_reports}:
@@ -608,7 +631,9 @@ class ArticleStore:
                     {"actors": [actor_id]},
                 )
                 if event:
-                    for row in self._evidence(event, sources):
+                    rows = self._evidence(event, sources)
+                    self._spans_write()
+                    for row in rows:
                         claim_record(
                             record=channel,
                             property=ClaimProperty.PARTICIPANT,
