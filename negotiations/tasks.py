@@ -20,6 +20,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from negotiations.choices import ArticleStatus
+from negotiations.development_counts import development_counts_compact
 from negotiations.ingestion import pipeline
 from negotiations.ingestion.lease import lease_end, lease_over, startable
 from negotiations.models import Article
@@ -47,6 +48,12 @@ def ingest_article(self, article_id: int) -> str:
         limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
         pipeline.article_fail(article_id, f"Ingestion took longer than {limit} s and was stopped.")
         return ArticleStatus.FAILED
+
+
+@shared_task
+def development_counts_fold() -> int:
+    """Celery beat's upkeep of the developments-per-period summary: fold its rows."""
+    return development_counts_compact()
 
 
 @shared_task

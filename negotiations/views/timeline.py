@@ -30,6 +30,7 @@ from negotiations.filtersets import EventFilterSet
 from negotiations.models import Event
 from negotiations.selectors import (
     actor_list,
+    development_period_counts,
     event_export_rows,
     event_list,
     event_period_counts,
@@ -162,6 +163,18 @@ def _valid_filters(request: HttpRequest, actor_slugs: set[str]) -> QueryDict:
     return data
 
 
+# Filters the developments-per-period summary can answer; others count the filtered events.
+SUMMARISED = {"kind", "status"}
+
+
+def _period_counts(data: QueryDict, events: QuerySet[Event], as_of: dt.date | None) -> list[dict]:
+    if any(data.get(name) for name in EventFilterSet.base_filters if name not in SUMMARISED):
+        return event_period_counts(events)
+    return development_period_counts(
+        as_of=as_of, kinds=data.getlist("kind"), status=data.get("status", "")
+    )
+
+
 @require_GET
 def timeline(request: HttpRequest) -> HttpResponse:
     context = as_of_context(request)
@@ -171,7 +184,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     actors = list(actor_list(as_of=as_of).prefetch_related(None).values_list("slug", "name"))
     data = _valid_filters(request, {slug for slug, _ in actors})
     events = EventFilterSet(data, queryset=event_list(as_of=as_of)).qs
-    counts = event_period_counts(events)
+    counts = _period_counts(data, events, as_of)
     total = sum(row["n"] for row in counts)
     seek = _seek(request)
     rows, page = _page(events, seek, total)
