@@ -6,6 +6,8 @@ app_name = "actors"
 
 # Analysts' pages.
 record_patterns = [
+    # Not a slug (a dot): no actor's address can take it.
+    path("suggest.json", pages.actor_suggest, name="suggest"),
     path("<slug:slug>/", pages.actor_detail, name="detail"),
 ]
 
