@@ -8,6 +8,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     F,
     OuterRef,
     Q,
@@ -17,9 +18,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Cast, TruncMonth
 
-from core.asof import known_by
 from core.models import ReviewState
 from negotiations.models import DevelopmentCount, Event
 from negotiations.selectors.records import actors_shown
@@ -92,22 +92,32 @@ def development_period_counts(
     else:
         month = as_of.replace(day=1)
         summary = summary.filter(known_month__lt=month)
-        rest = rest.filter(known_by(as_of)).filter(
-            Q(first_reported_on__isnull=True) | Q(first_reported_on__gte=month)
+        # known_by(as_of), less what the summary holds, spelt so that each arm is a
+        # range of first_reported_on's index: the rest costs one month's events.
+        rest = rest.filter(
+            Q(first_reported_on__gte=month, first_reported_on__lte=as_of)
+            | Q(first_reported_on__isnull=True, created_at__date__lte=as_of)
         )
     if kinds:
         summary, rest = summary.filter(kind__in=kinds), rest.filter(kind__in=kinds)
     if status:
         summary, rest = summary.filter(status=status), rest.filter(status=status)
-    summed = summary.values("month", "kind", "precision").annotate(n=Sum("n"))
+    summed = (
+        summary.values("month", "kind", "precision")
+        .annotate(n=Sum("n"))
+        .values_list("month", "kind", "precision", "n")
+    )
     counted = (
-        rest.annotate(month=TruncMonth("occurred_on"))
+        # A date, as the summary's month (TruncMonth is a timestamp in PostgreSQL, which
+        # would make the union's column one, parsed row by row).
+        rest.annotate(month=Cast(TruncMonth("occurred_on"), DateField()))
         .values("month", "kind", "occurred_precision")
         .annotate(n=Count("id"))
+        .values_list("month", "kind", "occurred_precision", "n")
     )
     totals: Counter = Counter()
-    for row in summed.union(counted, all=True):  # rows named as in the first query
-        totals[(_as_date(row["month"]), row["kind"], row["precision"])] += row["n"]
+    for month, kind, precision, n in summed.union(counted, all=True):
+        totals[(_as_date(month), kind, precision)] += n
     return [
         {"month": month, "kind": kind, "precision": precision, "n": n}
         for (month, kind, precision), n in sorted(totals.items())
