@@ -577,6 +577,13 @@ class Event(DatedFact):
                 models.Index(fields=[link, "-occurred_on"], name=f"event_{link}_date_idx")
                 for link in ("channel", "indictment")
             ],
+            # Bounties are few among an indictment's events; its reward as of a date reads
+            # its latest one (selectors.records), without walking the others.
+            models.Index(
+                fields=["indictment", "-occurred_on"],
+                condition=Q(bounty_amount__isnull=False),
+                name="event_bounty_date_idx",
+            ),
             # Rejected events are few; every evidence list leaves out what cites one.
             models.Index(
                 fields=["id"],
