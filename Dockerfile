@@ -39,7 +39,7 @@ EXPOSE 8000 8001
 # The Host header is the first concrete ALLOWED_HOSTS entry, so the probe
 # is not rejected as DisallowedHost when ALLOWED_HOSTS has no 127.0.0.1.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import os,sys,urllib.request as u; h=[x.strip().lstrip('.') for x in os.environ.get('ALLOWED_HOSTS','').split(',') if x.strip() and '*' not in x]; r=u.Request('http://127.0.0.1:8001/healthz', headers={'Host': h[0] if h else '127.0.0.1'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"
+    CMD python -c "import os,sys,urllib.request as u; h=[x.strip().lstrip('.') for x in os.environ.get('ALLOWED_HOSTS','').split(',') if x.strip() and '*' not in x]; r=u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('HEALTH_PORT', '8001'), headers={'Host': h[0] if h else '127.0.0.1'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"
 
 # The site's gunicorn becomes PID 1 and receives SIGTERM directly (config/serve.sh).
 CMD ["config/serve.sh"]

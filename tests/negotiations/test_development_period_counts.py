@@ -11,7 +11,7 @@ from django.db.models.functions import TruncMonth
 from core.editing import record_review, record_update
 from core.models import ReviewState
 from negotiations.choices import EventKind, EventStatus
-from negotiations.development_counts import development_counts_compact
+from negotiations.development_counts import development_counts_compact, development_counts_install
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import DevelopmentCount, Event, Evidence
 from negotiations.selectors import development_period_counts, event_period_counts, events_known
@@ -144,3 +144,22 @@ def test_compacting_folds_the_rows_and_keeps_the_counts(db):
     assert DevelopmentCount.objects.count() > 2
     assert development_counts_compact(connection) == 2
     assert _summary() == before == _recount()
+
+
+def test_installing_again_restores_lost_triggers_and_recounts(db):
+    """What runs after every migrate: SQLite loses a table's triggers when a migration
+    rebuilds the table."""
+    EventFactory(first_reported_on=dt.date(2024, 8, 1))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "DROP TRIGGER negotiations_developmentcount_insert ON negotiations_event"
+            )
+        else:
+            cursor.execute("DROP TRIGGER negotiations_developmentcount_insert")
+    EventFactory(first_reported_on=dt.date(2024, 8, 1))
+    assert _summary() != _recount()
+    development_counts_install(connection)
+    assert _summary() == _recount()
+    EventFactory(first_reported_on=dt.date(2024, 8, 1))
+    assert _summary() == _recount()
