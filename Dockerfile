@@ -31,13 +31,15 @@ RUN SECRET_KEY=build-only-collectstatic-placeholder-not-a-secret-0123456789 \
 
 USER app
 
-EXPOSE 8000
+# 8000: the site; 8001: /healthz alone, served by a process of its own so that a probe
+# never waits behind pages (config/gunicorn_health.py). Point a load balancer's probe there.
+EXPOSE 8000 8001
 
 # Probe /healthz (200 when the database and Redis answer, 503 otherwise).
 # The Host header is the first concrete ALLOWED_HOSTS entry, so the probe
 # is not rejected as DisallowedHost when ALLOWED_HOSTS has no 127.0.0.1.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import os,sys,urllib.request as u; h=[x.strip().lstrip('.') for x in os.environ.get('ALLOWED_HOSTS','').split(',') if x.strip() and '*' not in x]; r=u.Request('http://127.0.0.1:8000/healthz', headers={'Host': h[0] if h else '127.0.0.1'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"
+    CMD python -c "import os,sys,urllib.request as u; h=[x.strip().lstrip('.') for x in os.environ.get('ALLOWED_HOSTS','').split(',') if x.strip() and '*' not in x]; r=u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('HEALTH_PORT', '8001'), headers={'Host': h[0] if h else '127.0.0.1'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"
 
-# exec: gunicorn becomes PID 1 and receives SIGTERM directly.
-CMD ["sh", "-c", "exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers \"${GUNICORN_WORKERS:-3}\" --worker-tmp-dir /dev/shm --access-logfile - --error-logfile -"]
+# The site's gunicorn becomes PID 1 and receives SIGTERM directly (config/serve.sh).
+CMD ["config/serve.sh"]

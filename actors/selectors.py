@@ -5,7 +5,7 @@ records it appears in, so negotiations.selectors.actor_page reads it.)"""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from actors.models import Actor, ActorRedirect, Alias
 from actors.normalize import name_similarity, normalize_name
@@ -37,6 +37,47 @@ def actor_merged_into(*, slug: str = "", old_id: int | None = None) -> Actor | N
         return None
     found = ActorRedirect.objects.filter(match).select_related("actor").order_by("-id").first()
     return found.actor if found else None
+
+
+def actor_resolve(*, text: str, as_of: dt.date | None = None) -> str | None:
+    """The slug of the actor `text` names, as a reader types it into a filter: its slug,
+    else its name or an alias (case, accents and punctuation aside). One query."""
+    text = text.strip()
+    if not text:
+        return None
+    alias = Alias.objects.filter(actor=OuterRef("pk"), normalized=normalize_name(text))
+    match = Q(slug=text) | Q(name__iexact=text) | Exists(alias)
+    return (
+        visible(Actor.objects.all(), as_of)
+        .filter(match)
+        .annotate(by_slug=Case(When(slug=text, then=Value(0)), default=Value(1)))
+        .order_by("by_slug", "name", "id")
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
+SUGGESTIONS_MAX = 10
+
+
+def actor_suggestions(
+    *, text: str, as_of: dt.date | None = None, limit: int = SUGGESTIONS_MAX
+) -> list[dict]:
+    """Up to `limit` actors whose name, slug or an alias contains `text`, those whose name
+    starts with it first, as {"slug", "name"}: a filter's type-ahead. One query."""
+    text = text.strip()
+    folded = normalize_name(text)
+    if not text or not folded:
+        return []
+    alias = Alias.objects.filter(actor=OuterRef("pk"), normalized__contains=folded)
+    match = Q(name__icontains=text) | Q(slug__icontains=text) | Exists(alias)
+    return list(
+        visible(Actor.objects.all(), as_of)
+        .filter(match)
+        .annotate(later=Case(When(name__istartswith=text, then=Value(0)), default=Value(1)))
+        .order_by("later", "name", "id")
+        .values("slug", "name")[:limit]
+    )
 
 
 SIMILAR_AT = 0.85  # name_similarity from which a new name is "close" to a known one

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from actors.views import editing
+from actors.views import editing, suggest
 
 app_name = "actors"
+
+# A filter's type-ahead. Not a slug (a dot): no actor's address can take it.
+suggest_patterns = [path("suggest.json", suggest.actor_suggest, name="suggest")]
 
 # Editors' pages (an actor's own fields: negotiations:record_edit "actor").
 editor_patterns = [
@@ -15,4 +18,4 @@ editor_patterns = [
 
 # An actor's page (actors:detail) is drawn by negotiations, which knows the records it
 # lists; config/urls.py mounts it here, under the same names.
-urlpatterns = editor_patterns
+urlpatterns = suggest_patterns + editor_patterns

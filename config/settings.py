@@ -174,7 +174,12 @@ CELERY_BEAT_SCHEDULE = {
     "ingest-pending": {
         "task": "negotiations.tasks.ingest_pending",
         "schedule": max(INGESTION_LEASE_SECONDS // 4, 5),
-    }
+    },
+    # The timeline's summary grows by a row per write until folded (development_counts).
+    "development-counts-fold": {
+        "task": "negotiations.tasks.development_counts_fold",
+        "schedule": 300,
+    },
 }
 
 # --- Ingestion ------------------------------------------------------------------

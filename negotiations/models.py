@@ -385,6 +385,13 @@ class Event(DatedFact):
                 models.Index(fields=[link, "-occurred_on"], name=f"event_{link}_date_idx")
                 for link in ("channel", "indictment")
             ],
+            # Bounties are few among an indictment's events; its reward as of a date reads
+            # its latest one (selectors.records), without walking the others.
+            models.Index(
+                fields=["indictment", "-occurred_on"],
+                condition=Q(bounty_amount__isnull=False),
+                name="event_bounty_date_idx",
+            ),
             # Rejected events are few; every evidence list leaves out what cites one.
             models.Index(
                 fields=["id"],
@@ -550,3 +557,26 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_property_display()}: {self.value_key}"
+
+
+class DevelopmentCount(models.Model):
+    """How many events fall in a month, by kind, date precision, status and the month they
+    became known: the timeline's chart by period without reading every event.
+
+    Database triggers keep it current in the same transaction as every insert, update and
+    delete of an event, whatever writes it (negotiations.development_counts). They append
+    +1 and -1 rows rather than update a shared counter, so concurrent writers never wait on
+    each other; the worker folds the rows together now and then. Rejected events and events
+    with no `first_reported_on` are not counted here: the selector counts the latter (few,
+    an editor's entries) from the events themselves.
+    """
+
+    month = models.DateField()
+    kind = models.CharField(max_length=20)
+    precision = models.CharField(max_length=8)
+    status = models.CharField(max_length=12)
+    known_month = models.DateField(help_text="The month of the events' first_reported_on.")
+    n = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.kind} ({self.precision}, {self.status}): {self.n}"

@@ -19,6 +19,7 @@ from django.db.models import Count, Min
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
+from negotiations.development_counts import development_counts_compact
 from negotiations.ingestion import pipeline
 from sources.choices import ArticleStatus
 from sources.lease import lease_end, lease_over, startable
@@ -47,6 +48,12 @@ def ingest_article(self, article_id: int) -> str:
         limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
         pipeline.article_fail(article_id, f"Ingestion took longer than {limit} s and was stopped.")
         return ArticleStatus.FAILED
+
+
+@shared_task
+def development_counts_fold() -> int:
+    """Celery beat's upkeep of the developments-per-period summary: fold its rows."""
+    return development_counts_compact()
 
 
 @shared_task

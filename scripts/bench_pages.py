@@ -56,6 +56,7 @@ from django.urls import NoReverseMatch, include, path, reverse  # noqa: E402
 
 from actors.models import Actor, Alias  # noqa: E402
 from negotiations.choices import EventKind, EventStatus, OfferKind, OfferStatus  # noqa: E402
+from negotiations.development_counts import development_counts_compact  # noqa: E402
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel  # noqa: E402
 from sources.models import Article, Evidence  # noqa: E402
 
@@ -165,6 +166,7 @@ def build(rebuild: bool) -> None:
         )
         for i in range(200)
     )
+    development_counts_compact()  # as the worker's beat does after writes
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as autovacuum would gather them
     print(f"built the data set in {time.perf_counter() - started:.0f} s")
@@ -202,6 +204,8 @@ def pages() -> list[tuple[str, str]]:
         ("timeline, last page", ("negotiations:timeline", [], oldest)),
         ("timeline, jump to a date", ("negotiations:timeline", [], f"?date={middle_day}")),
         ("timeline by actor", ("negotiations:timeline", [], f"?actor={busiest}")),
+        ("timeline of one kind", ("negotiations:timeline", [], "?kind=offer")),
+        ("timeline as of 2019-06-30", ("negotiations:timeline", [], "?as_of=2019-06-30")),
         ("timeline CSV, one actor", ("negotiations:timeline_csv", [], f"?actor={busiest}")),
         (f"timeline CSV, all {EVENTS:,}", ("negotiations:timeline_csv", [])),
         ("actor", ("actors:detail", [busiest])),
@@ -210,6 +214,9 @@ def pages() -> list[tuple[str, str]]:
         ("source (200 spans)", ("negotiations:source", [Article.objects.first().pk])),
         ("search, one match", ("negotiations:search", [], "?q=development+4242")),
         (f"search, {EVENTS:,} matches", ("negotiations:search", [], "?q=development")),
+        ("API state", "/api/v1/state/"),
+        ("API state as of 2019-06-30", "/api/v1/state/?as_of=2019-06-30"),
+        ("API events, first page", "/api/v1/events/"),
     ]
     resolved = []
     for label, target in wanted:

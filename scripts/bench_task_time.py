@@ -30,7 +30,7 @@ from django.core.management import call_command  # noqa: E402
 
 from negotiations.ingestion.nlp import get_nlp  # noqa: E402
 from negotiations.ingestion.pipeline import article_ingest  # noqa: E402
-from negotiations.models import Article  # noqa: E402
+from sources.models import Article  # noqa: E402
 
 SAMPLE = ROOT / "sample_data" / "articles" / "2024-08-11-wsj-secret-talks-amnesty.txt"
 

@@ -72,6 +72,7 @@ from negotiations.selectors.state import (
 )
 from negotiations.selectors.timeline import (
     EXPORT_COLUMNS,
+    development_period_counts,
     event_export_rows,
     event_period_counts,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "negotiation_state",
     "channel_sides",
     "event_period_counts",
+    "development_period_counts",
     "EXPORT_COLUMNS",
     "event_export_rows",
     "SourceDetail",

@@ -1,24 +1,28 @@
 """Aggregates and exports over the timeline's (filtered) events."""
 
+import datetime as dt
+from collections import Counter
+
 from django.db.models import (
     Aggregate,
     Case,
     CharField,
     Count,
+    DateField,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Cast, TruncMonth
 
 from actors.selectors import actors_shown
 from core.models import ReviewState
-from negotiations.models import (
-    Event,
-)
+from negotiations.models import DevelopmentCount, Event
 
 
 # --- the timeline -------------------------------------------------------------------
@@ -67,6 +71,62 @@ def event_period_counts(events: QuerySet[Event]) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def development_period_counts(
+    *, as_of: dt.date | None, kinds: list[str] | None = None, status: str = ""
+) -> list[dict]:
+    """event_period_counts over the events known by `as_of` (of those kinds and that
+    status, when given), read from the summary the writes keep (DevelopmentCount) in one
+    query, whatever the number of events.
+
+    The summary places each event by the month it became known; as of a date, it gives
+    the months before that date's month, and the events themselves the few known within
+    it (by first_reported_on's index), with those that have no first_reported_on (known
+    from their creation, an editor's entries).
+    """
+    summary = DevelopmentCount.objects.order_by()
+    rest = Event.objects.order_by().exclude(review_state=ReviewState.REJECTED)
+    if as_of is None:
+        rest = rest.filter(first_reported_on__isnull=True)
+    else:
+        month = as_of.replace(day=1)
+        summary = summary.filter(known_month__lt=month)
+        # known_by(as_of), less what the summary holds, spelt so that each arm is a
+        # range of first_reported_on's index: the rest costs one month's events.
+        rest = rest.filter(
+            Q(first_reported_on__gte=month, first_reported_on__lte=as_of)
+            | Q(first_reported_on__isnull=True, created_at__date__lte=as_of)
+        )
+    if kinds:
+        summary, rest = summary.filter(kind__in=kinds), rest.filter(kind__in=kinds)
+    if status:
+        summary, rest = summary.filter(status=status), rest.filter(status=status)
+    summed = (
+        summary.values("month", "kind", "precision")
+        .annotate(n=Sum("n"))
+        .values_list("month", "kind", "precision", "n")
+    )
+    counted = (
+        # A date, as the summary's month (TruncMonth is a timestamp in PostgreSQL, which
+        # would make the union's column one, parsed row by row).
+        rest.annotate(month=Cast(TruncMonth("occurred_on"), DateField()))
+        .values("month", "kind", "occurred_precision")
+        .annotate(n=Count("id"))
+        .values_list("month", "kind", "occurred_precision", "n")
+    )
+    totals: Counter = Counter()
+    for month, kind, precision, n in summed.union(counted, all=True):
+        totals[(_as_date(month), kind, precision)] += n
+    return [
+        {"month": month, "kind": kind, "precision": precision, "n": n}
+        for (month, kind, precision), n in sorted(totals.items())
+        if n
+    ]
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 EXPORT_COLUMNS = (

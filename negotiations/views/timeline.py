@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from actors.choices import Side
-from actors.selectors import actor_list
+from actors.selectors import actor_list, actor_resolve
 from core.asof import AsOfError, as_of_parse, today
 from core.dates import DatePrecision, format_partial_date
 from core.filtersets import BIGINT_MAX
@@ -29,10 +29,18 @@ from negotiations.charts import period_chart
 from negotiations.choices import EventKind, EventStatus
 from negotiations.filtersets import EventFilterSet
 from negotiations.models import Event
-from negotiations.selectors import event_export_rows, event_list, event_period_counts
+from negotiations.selectors import (
+    development_period_counts,
+    event_export_rows,
+    event_list,
+    event_period_counts,
+)
 from negotiations.timeline_svg import event_is_ahead, timeline_svg
 
 PAGE_SIZE = 50
+# Up to this many actors the filter lists them all in a <select>; more, and it is a text
+# field (a name or slug, resolved here) with suggestions from actors:suggest.
+ACTOR_PICKER_MAX = 200
 KEYS = ("occurred_on", "id")
 NEWEST_FIRST = ("-occurred_on", "-id")
 _POSITION = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{1,19})")
@@ -139,13 +147,20 @@ def _without(query: QueryDict, *names: str) -> QueryDict:
     return query
 
 
-def _valid_filters(request: HttpRequest, actor_slugs: set[str]) -> QueryDict:
-    """The GET filters, minus any bad value, each dropped with a visible message."""
+def _valid_filters(request: HttpRequest, as_of: dt.date | None) -> QueryDict:
+    """The GET filters, minus any bad value, each dropped with a visible message; the
+    actor, given by slug or name, becomes its slug."""
     data = request.GET.copy()
     actor = data.get("actor", "").strip()
-    if actor and actor not in actor_slugs:
-        messages.warning(request, f"No actor “{actor[:40]}” is known; the actor filter is ignored.")
-        data.pop("actor")
+    if actor:
+        slug = actor_resolve(text=actor, as_of=as_of)
+        if slug is None:
+            messages.warning(
+                request, f"No actor “{actor[:40]}” is known; the actor filter is ignored."
+            )
+            data.pop("actor")
+        else:
+            data["actor"] = slug
     form = EventFilterSet(data).form
     if form.is_valid():
         return data
@@ -158,16 +173,33 @@ def _valid_filters(request: HttpRequest, actor_slugs: set[str]) -> QueryDict:
     return data
 
 
+# Filters the developments-per-period summary can answer; others count the filtered events.
+SUMMARISED = {"kind", "status"}
+
+
+def _period_counts(data: QueryDict, events: QuerySet[Event], as_of: dt.date | None) -> list[dict]:
+    if any(data.get(name) for name in EventFilterSet.base_filters if name not in SUMMARISED):
+        return event_period_counts(events)
+    return development_period_counts(
+        as_of=as_of, kinds=data.getlist("kind"), status=data.get("status", "")
+    )
+
+
 @require_GET
 def timeline(request: HttpRequest) -> HttpResponse:
     context = as_of_context(request)
     as_of = context["as_of"]
     day = as_of or today()
-    # (slug, name) pairs: thousands of actors must not cost thousands of model instances.
-    actors = list(actor_list(as_of=as_of).prefetch_related(None).values_list("slug", "name"))
-    data = _valid_filters(request, {slug for slug, _ in actors})
+    # (slug, name) pairs, at most one more than the <select> lists: with more actors than
+    # that the filter is a text field, and no request reads thousands of names.
+    actors = list(
+        actor_list(as_of=as_of)
+        .prefetch_related(None)
+        .values_list("slug", "name")[: ACTOR_PICKER_MAX + 1]
+    )
+    data = _valid_filters(request, as_of)
     events = EventFilterSet(data, queryset=event_list(as_of=as_of)).qs
-    counts = event_period_counts(events)
+    counts = _period_counts(data, events, as_of)
     total = sum(row["n"] for row in counts)
     seek = _seek(request)
     rows, page = _page(events, seek, total)
@@ -190,7 +222,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         svg=timeline_svg(rows, day=day),
         chart=period_chart(counts),
         day=day,
-        actors=actors,
+        actors=actors if len(actors) <= ACTOR_PICKER_MAX else None,
         selected={
             "actor": data.get("actor", ""),
             "kind": set(data.getlist("kind")),

@@ -11,3 +11,37 @@ document.addEventListener("keydown", (event) => {
     }
   }
 });
+
+// A text field with `data-suggest` (the timeline's actor filter when actors are many):
+// fill its <datalist> with the few matches the server returns as the reader types.
+for (const field of document.querySelectorAll("input[data-suggest][list]")) {
+  const list = document.getElementById(field.getAttribute("list"));
+  let timer = null;
+  let asked = "";
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const text = field.value.trim();
+      if (text.length < 2 || text === asked) return;
+      asked = text;
+      const url = new URL(field.dataset.suggest, window.location.href);
+      url.searchParams.set("q", text);
+      try {
+        const response = await fetch(url, { headers: { Accept: "application/json" } });
+        if (!response.ok || text !== field.value.trim()) return;
+        const { results } = await response.json();
+        list.replaceChildren(
+          ...results.map(({ slug, name }) => {
+            const option = document.createElement("option");
+            option.value = slug;
+            option.label = name;
+            option.textContent = name;
+            return option;
+          }),
+        );
+      } catch {
+        // Suggestions are a convenience: the field still takes a typed name or slug.
+      }
+    }, 150);
+  });
+}
