@@ -24,6 +24,7 @@ from actors.normalize import normalize_name
 from core.models import ReviewState
 from core.text import CONTROL_CHARACTERS
 from negotiations.models import Article, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.selectors.records import actors_shown
 
 GROUP_LIMIT = 20
 QUERY_MAX_LENGTH = 200
@@ -157,8 +158,10 @@ def _decorate(spec: SearchSpec, queryset: QuerySet, query: str, postgres: bool) 
         )
     if spec.model is Position:
         return queryset.select_related("actor")
-    if spec.model is Offer:
-        return queryset.select_related("offered_by")
+    if spec.model is Offer:  # what Offer.label reads
+        return queryset.select_related("offered_by").prefetch_related(
+            Prefetch("recipients", queryset=actors_shown())
+        )
     if spec.model is Article and postgres:
         # ts_headline marks matches with sentinel characters the template escapes around.
         return queryset.defer("text").annotate(

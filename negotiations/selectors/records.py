@@ -52,6 +52,32 @@ def evidence_prefetch(as_of: dt.date | None = None) -> Prefetch:
     return Prefetch("evidence", queryset=queryset, to_attr="evidence_spans")
 
 
+def evidence_prefetches(as_of: dt.date | None, evidence: bool) -> list[Prefetch]:
+    """What a record list adds for its quotes: evidence_prefetch, unless `evidence` is
+    False (the negotiation state loads them for all its lists at once: evidence_attach)."""
+    return [evidence_prefetch(as_of)] if evidence else []
+
+
+def evidence_attach(records: list, *, as_of: dt.date | None = None) -> None:
+    """Give each record its `evidence_spans`, as evidence_prefetch would, in one query
+    for records of every kind (none when there are no records)."""
+    ids: dict[type[Model], set[int]] = {}
+    for record in records:
+        ids.setdefault(type(record), set()).add(record.pk)
+    found: dict[tuple[int, int], list[Evidence]] = {}
+    if ids:
+        condition = Q(pk__in=[])
+        for model, pks in ids.items():
+            content_type = ContentType.objects.get_for_model(model)
+            condition |= Q(content_type=content_type, object_id__in=pks)
+        spans = evidence_shown(as_of).filter(condition).select_related("article", "speaker")
+        for span in spans.defer("article__text"):
+            found.setdefault((span.content_type_id, span.object_id), []).append(span)
+    for record in records:
+        key = (ContentType.objects.get_for_model(record).pk, record.pk)
+        record.evidence_spans = found.get(key, [])
+
+
 def evidence_shown(as_of: dt.date | None = None) -> QuerySet[Evidence]:
     """Evidence out by `as_of`, in the order a record lists it: by publication, then span."""
     queryset = Evidence.objects.order_by("article__published_on", "article_id", "start", "id")
@@ -206,7 +232,9 @@ def actor_list(*, as_of: dt.date | None = None) -> QuerySet[Actor]:
     )
 
 
-def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Offer]:
+def offer_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Offer]:
     return (
         _visible(Offer.objects.all(), as_of)
         .select_related("channel")
@@ -214,7 +242,7 @@ def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
             # Prefetched rather than joined, so a maker an editor rejected reads as None.
             Prefetch("offered_by", queryset=actors_shown()),
             Prefetch("recipients", queryset=actors_shown()),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
         .annotate(
@@ -224,7 +252,9 @@ def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
     )
 
 
-def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[TalksChannel]:
+def channel_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[TalksChannel]:
     participants = (
         ChannelParticipant.objects.select_related("actor")
         .exclude(actor__review_state=ReviewState.REJECTED)
@@ -232,7 +262,9 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
     )
     return (
         _visible(TalksChannel.objects.all(), as_of)
-        .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
+        .prefetch_related(
+            Prefetch("participants", queryset=participants), *evidence_prefetches(as_of, evidence)
+        )
         .prefetch_related(*claims_prefetches(as_of, claims))
         .annotate(
             status_as_of=_status_as_of("channel", TalksChannel, as_of),
@@ -241,13 +273,15 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
     )
 
 
-def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Indictment]:
+def indictment_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Indictment]:
     return (
         _visible(Indictment.objects.all(), as_of)
         .prefetch_related(
             Prefetch("authority", queryset=actors_shown()),
             Prefetch("defendants", queryset=actors_shown()),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
         .annotate(
@@ -258,16 +292,20 @@ def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> Que
     )
 
 
-def position_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Position]:
+def position_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Position]:
     return (
         _visible(Position.objects.all(), as_of)
         .exclude(actor__review_state=ReviewState.REJECTED)
         .select_related("actor")
-        .prefetch_related(evidence_prefetch(as_of), *claims_prefetches(as_of, claims))
+        .prefetch_related(*evidence_prefetches(as_of, evidence), *claims_prefetches(as_of, claims))
     )
 
 
-def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Event]:
+def event_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Event]:
     """The timeline's rows, oldest first; scheduled events stay in, at their date.
 
     Each event's actors are the list `event.actor_links` (as its evidence is
@@ -278,7 +316,7 @@ def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
         .select_related("offer", "channel", "indictment")
         .prefetch_related(
             Prefetch("actors", queryset=actors_shown(), to_attr="actor_links"),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
     )
