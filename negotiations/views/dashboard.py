@@ -71,7 +71,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = as_of_context(request)
     as_of = context["as_of"]
     state = negotiation_state(as_of=as_of, window=_window(request))
-    if state.is_empty:
+    passed = passed_list(as_of=as_of)
+    if state.is_empty and not passed:
         # Before anything was known: where the data starts and ends, to go there instead.
         first_on, latest_on = data_dates() if as_of else (None, None)
         context.update(state=state, first_on=first_on, latest_on=latest_on)
@@ -80,7 +81,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context.update(
         freshness=freshness(as_of=as_of),
         window_choices=WINDOW_CHOICES,
-        passed=passed_list(as_of=as_of),
+        passed=passed,
         state=state,
         standing=standing,
         outcomes=outcomes,
