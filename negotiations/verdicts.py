@@ -9,8 +9,9 @@ A development in the window is matched against the rules in order; the first tha
 gives it an effect (+1 improves its track, -1 deteriorates it, 0 noted without moving
 it). A track's verdict is the sign of its effects' sum: improved, deteriorated, or
 unchanged (no development, or as many up as down). The matching is one SQL expression
-built from the rules (`rule_case`), so the dashboard and `/api/v1/state/` read the moved
-developments in one query whatever the data size.
+built from the rules (`rule_case`) over the rows in the window (`window_filter`), so the
+dashboard and `/api/v1/state/` read the developments in a query per kind of subject
+whatever the data size.
 
 The window holds the developments that occurred in it (a month- or year-precision date
 counts from its first day), and the scheduled ones whose whole period ended in it before
@@ -124,15 +125,11 @@ class Rule:
             words.append("occurred in the window")
         return words
 
-    def condition(self, start: dt.date, day: dt.date) -> Q:
-        """The rule as a filter on its subject's rows, for the window from `start` to `day`."""
-        on, precision = SUBJECT_DATES[self.subject]
+    def condition(self) -> Q:
+        """The rule as a filter on its subject's rows, those in the window (window_filter)."""
         if self.subject != "event":
-            return in_window(start, day, on=on, precision=precision, before=False)
-        if self.status == PASSED:
-            q = Q(status=EventStatus.SCHEDULED) & in_window(start, day, before=True)
-        else:
-            q = Q(status=EventStatus.OCCURRED) & in_window(start, day, before=False)
+            return Q(pk__isnull=False)  # any such record in the window
+        q = Q(status=EventStatus.SCHEDULED if self.status == PASSED else EventStatus.OCCURRED)
         if self.link:
             q &= Q(**{f"{self.link}__isnull": False})
         if self.status_to:
@@ -261,11 +258,24 @@ def in_window(
     return q
 
 
-def rule_case(subject: str, start: dt.date, day: dt.date) -> Case:
-    """Each row's rule (its index in RULES) among `subject`'s rules, or NULL when none fits."""
+def window_filter(subject: str, start: dt.date, day: dt.date) -> Q:
+    """`subject`'s rows in the window from `start` to `day`: records first dated in it;
+    events that occurred in it, or were scheduled and went by in it before `day`."""
+    on, precision = SUBJECT_DATES[subject]
+    if subject != "event":
+        return in_window(start, day, on=on, precision=precision, before=False)
+    occurred = Q(status=EventStatus.OCCURRED) & in_window(start, day, before=False)
+    went_by = Q(status=EventStatus.SCHEDULED) & in_window(start, day, before=True)
+    return occurred | went_by
+
+
+def rule_case(subject: str) -> Case:
+    """Each row's rule (its index in RULES) among `subject`'s rules, or NULL when none
+    fits; for rows already in the window (window_filter). The dates stay out of the CASE,
+    which compiling once per rule made most of the dashboard's time."""
     return Case(
         *(
-            When(rule.condition(start, day), then=Value(n))
+            When(rule.condition(), then=Value(n))
             for n, rule in enumerate(RULES)
             if rule.subject == subject
         ),
@@ -306,16 +316,15 @@ VERDICT_LABELS = {
 
 @dataclass
 class TrackVerdict:
+    """A track's verdict, from every development in the window; `moved` lists the newest
+    MOVED_LIMIT of them (the timeline link has the rest)."""
+
     track: Track
+    improved: int = 0
+    deteriorated: int = 0
+    total: int = 0
     moved: list[Moved] = field(default_factory=list)
-
-    @property
-    def improved(self) -> int:
-        return sum(1 for m in self.moved if m.rule.effect == IMPROVES)
-
-    @property
-    def deteriorated(self) -> int:
-        return sum(1 for m in self.moved if m.rule.effect == DETERIORATES)
+    event_kinds: list[str] = field(default_factory=list)  # of the events, for the timeline
 
     @property
     def verdict(self) -> str:
@@ -327,9 +336,8 @@ class TrackVerdict:
         return VERDICT_LABELS[self.verdict]
 
     @property
-    def event_kinds(self) -> list[str]:
-        """The kinds of the developments behind it that are on the timeline (events)."""
-        return sorted({m.item.kind for m in self.moved if m.is_event})
+    def more(self) -> int:
+        return self.total - len(self.moved)
 
 
 @dataclass
@@ -340,16 +348,35 @@ class Verdicts:
     tracks: list[TrackVerdict]
 
 
-def verdicts_from(rows, *, start: dt.date, end: dt.date, window: int) -> Verdicts:
-    """The tracks' verdicts from rows annotated with `rule` (rule_case); each track's
-    developments newest first."""
-    tracks = {track.key: TrackVerdict(track) for track in TRACKS}
+MOVED_LIMIT = 20
+
+
+def verdicts_from(
+    rows, *, start: dt.date, end: dt.date, window: int, limit: int = MOVED_LIMIT
+) -> Verdicts:
+    """The tracks' verdicts from rows annotated with `rule` (rule_case): counts from all of
+    them, and each track's newest `limit` developments."""
+    found: dict[str, list[Moved]] = {track.key: [] for track in TRACKS}
     for row in rows:
-        rule = RULES[row.rule]
-        tracks[rule.track].moved.append(Moved(row, rule))
-    for verdict in tracks.values():
-        verdict.moved.sort(key=lambda m: (m.item.partial_date.start, m.item.pk), reverse=True)
-    return Verdicts(start=start, end=end, window=window, tracks=list(tracks.values()))
+        if row.rule is not None:  # else in the window, but no rule speaks of it
+            rule = RULES[row.rule]
+            found[rule.track].append(Moved(row, rule))
+    tracks = []
+    for track in TRACKS:
+        moved = sorted(
+            found[track.key], key=lambda m: (m.item.partial_date.start, m.item.pk), reverse=True
+        )
+        tracks.append(
+            TrackVerdict(
+                track,
+                improved=sum(1 for m in moved if m.rule.effect == IMPROVES),
+                deteriorated=sum(1 for m in moved if m.rule.effect == DETERIORATES),
+                total=len(moved),
+                moved=moved[:limit],
+                event_kinds=sorted({m.item.kind for m in moved if m.is_event}),
+            )
+        )
+    return Verdicts(start=start, end=end, window=window, tracks=tracks)
 
 
 def rules_by_track() -> list[tuple[Track, list[Rule]]]:

@@ -31,7 +31,7 @@ from negotiations.models import (
     article_metadata_problem,
 )
 from negotiations.services import SourceInput, source_date_problem
-from negotiations.verdicts import SUBJECT_DATES, VERDICT_LABELS
+from negotiations.verdicts import MOVED_LIMIT, SUBJECT_DATES, VERDICT_LABELS
 
 
 class CorroboratedSerializer(FactSerializer):
@@ -458,7 +458,10 @@ class TrackVerdictSerializer(serializers.Serializer):
     verdict = serializers.ChoiceField(choices=list(VERDICT_LABELS))
     improved = serializers.IntegerField(help_text="Developments that improved it.")
     deteriorated = serializers.IntegerField(help_text="Developments that deteriorated it.")
-    developments = MovedSerializer(source="moved", many=True)
+    total = serializers.IntegerField(help_text="Developments the rules speak of, noted included.")
+    developments = MovedSerializer(
+        source="moved", many=True, help_text=f"The newest {MOVED_LIMIT}, newest first."
+    )
 
 
 class VerdictsSerializer(serializers.Serializer):

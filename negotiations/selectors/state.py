@@ -56,6 +56,7 @@ from negotiations.verdicts import (
     rule_case,
     verdicts_from,
     window_bounds,
+    window_filter,
 )
 
 STANDING_OFFER = (OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION)
@@ -220,10 +221,10 @@ def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW
     rows = []
     for subject, queryset in subjects.items():
         on, _ = SUBJECT_DATES[subject]
-        # A range on the (indexed) date first: the rules' CASE then runs on the window alone.
+        # A range on the (indexed) date too: the planner gets one bound to scan from.
         around = {f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end}
-        matched = queryset.filter(**around).annotate(rule=rule_case(subject, start, end))
-        rows += matched.filter(rule__isnull=False)
+        in_window = queryset.filter(window_filter(subject, start, end), **around)
+        rows += in_window.annotate(rule=rule_case(subject)).filter(rule__isnull=False)
     return verdicts_from(rows, start=start, end=end, window=window)
 
 

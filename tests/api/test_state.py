@@ -86,6 +86,7 @@ def test_the_state_gives_each_tracks_verdict_and_what_moved_it(api, db):
         "verdict": "unchanged",
         "improved": 0,
         "deteriorated": 0,
+        "total": 0,
         "developments": [],
     }
     assert body["days_since_development"] == 11
