@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+from collections import Counter
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -88,8 +89,33 @@ class IdsField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
+class _DistinctLabels(forms.models.ModelChoiceIterator):
+    """Options named by each record's `label` (else its str), with the record number
+    added where two would read the same. The records are read once, as a list: give the
+    field a queryset that loads what the labels read (select_related, prefetch_related)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        records = list(self.queryset)
+        labels = [self.field.label_from_instance(record) for record in records]
+        seen = Counter(labels)
+        for record, label in zip(records, labels, strict=True):
+            if seen[label] > 1:
+                label = f"{label} (#{record.pk})"
+            yield (
+                forms.models.ModelChoiceIteratorValue(self.field.prepare_value(record), record),
+                label,
+            )
+
+
 class IdField(forms.ModelChoiceField):
-    """A select of one record by id, with IdsField's range check."""
+    """A select of one record by id, with IdsField's range check; options read apart."""
+
+    iterator = _DistinctLabels
+
+    def label_from_instance(self, obj) -> str:
+        return getattr(obj, "label", None) or str(obj)
 
     def to_python(self, value):
         _check_id(value, self.error_messages["invalid_choice"])

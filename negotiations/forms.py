@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
@@ -28,6 +29,17 @@ def _actors():
 
 def _live(model):
     return model.objects.exclude(review_state=ReviewState.REJECTED)
+
+
+def _offers():
+    """The offer picker's options, with what their labels read (Offer.label) loaded in
+    three queries, not a query or two per option."""
+    return (
+        _live(Offer)
+        .select_related("offered_by")
+        .prefetch_related(Prefetch("recipients", queryset=_actors()))
+        .order_by("-offered_on", "id")
+    )
 
 
 class OfferForm(RecordForm):
@@ -179,7 +191,7 @@ class EventForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["actors"].queryset = _actors()
         self.fields["actors"].required = False
-        self.fields["offer"].queryset = _live(Offer).order_by("-offered_on", "id")
+        self.fields["offer"].queryset = _offers()
         self.fields["channel"].queryset = _live(TalksChannel)
         self.fields["indictment"].queryset = _live(Indictment)
 

@@ -195,6 +195,11 @@ class TalksChannel(DatedFact):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name with when it started: two channels of one name are told apart."""
+        return f"{self.name} (since {self.date_display})" if self.started_on else self.name
+
     def get_absolute_url(self) -> str:
         return reverse("negotiations:channel", args=[self.pk])
 
@@ -303,6 +308,20 @@ class Offer(DatedFact):
 
     def __str__(self) -> str:
         return self.terms[:80]
+
+    @property
+    def label(self) -> str:
+        """What, who to whom and when: "Amnesty: United States → Nicolás Maduro, Aug 2024".
+
+        Reads the maker and the recipients: lists prefetch them (offer_list, the pickers'
+        querysets), so it costs no query there; a record rejected by an editor is left out
+        where the list's prefetch leaves it out."""
+        what = self.terms[:60] if self.kind == OfferKind.OTHER else self.get_kind_display()
+        maker = shown(self.offered_by)
+        names = [actor.name for actor in self.recipients.all()]
+        to = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        who = f"{maker.name if maker else 'unnamed party'} → {to or 'unnamed recipients'}"
+        return f"{what}: {who}, {self.date_display or 'undated'}"
 
     def get_absolute_url(self) -> str:
         return reverse("negotiations:offer", args=[self.pk])

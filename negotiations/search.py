@@ -21,6 +21,7 @@ from django.db.models import Expression, F, Model, Prefetch, Q, QuerySet
 
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
+from actors.selectors import actors_shown
 from core.models import ReviewState
 from core.text import CONTROL_CHARACTERS
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
@@ -158,8 +159,10 @@ def _decorate(spec: SearchSpec, queryset: QuerySet, query: str, postgres: bool) 
         )
     if spec.model is Position:
         return queryset.select_related("actor")
-    if spec.model is Offer:
-        return queryset.select_related("offered_by")
+    if spec.model is Offer:  # what Offer.label reads
+        return queryset.select_related("offered_by").prefetch_related(
+            Prefetch("recipients", queryset=actors_shown())
+        )
     if spec.model is Article and postgres:
         # ts_headline marks matches with sentinel characters the template escapes around.
         return queryset.defer("text").annotate(

@@ -38,6 +38,7 @@ record_patterns = [
     path("sources/<int:pk>/", sources.source_detail, name="source"),
     path("search/", search.search, name="search"),
     path("about/confidence/", about.about_confidence, name="about_confidence"),
+    path("about/verdicts/", about.about_verdicts, name="about_verdicts"),
 ]
 
 # Editors' pages.

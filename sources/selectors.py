@@ -5,7 +5,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from core.asof import evidence_known_by
 from core.models import ReviewState
@@ -34,6 +34,32 @@ def evidence_shown(as_of: dt.date | None = None) -> QuerySet[Evidence]:
     """Evidence out by `as_of`, in the order a record lists it: by publication, then span."""
     queryset = Evidence.objects.order_by("article__published_on", "article_id", "start", "id")
     return queryset.filter(evidence_known_by(as_of)) if as_of is not None else queryset
+
+
+def evidence_prefetches(as_of: dt.date | None, evidence: bool) -> list[Prefetch]:
+    """What a record list adds for its quotes: evidence_prefetch, unless `evidence` is
+    False (the negotiation state loads them for all its lists at once: evidence_attach)."""
+    return [evidence_prefetch(as_of)] if evidence else []
+
+
+def evidence_attach(records: list, *, as_of: dt.date | None = None) -> None:
+    """Give each record its `evidence_spans`, as evidence_prefetch would, in one query
+    for records of every kind (none when there are no records)."""
+    ids: dict[type[Model], set[int]] = {}
+    for record in records:
+        ids.setdefault(type(record), set()).add(record.pk)
+    found: dict[tuple[int, int], list[Evidence]] = {}
+    if ids:
+        condition = Q(pk__in=[])
+        for model, pks in ids.items():
+            content_type = ContentType.objects.get_for_model(model)
+            condition |= Q(content_type=content_type, object_id__in=pks)
+        spans = evidence_shown(as_of).filter(condition).select_related("article", "speaker")
+        for span in spans.defer("article__text"):
+            found.setdefault((span.content_type_id, span.object_id), []).append(span)
+    for record in records:
+        key = (ContentType.objects.get_for_model(record).pk, record.pk)
+        record.evidence_spans = found.get(key, [])
 
 
 def evidence_citing(**record_filter) -> Q:

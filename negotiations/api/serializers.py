@@ -22,6 +22,7 @@ from negotiations.api.event_json import events_json, events_json_of
 from negotiations.choices import OfferStatus
 from negotiations.confidence import ConfidenceLevel
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.verdicts import MOVED_LIMIT, SUBJECT_DATES, VERDICT_LABELS
 from sources.models import Article, article_metadata_problem
 from sources.services import SourceInput, source_date_problem
 
@@ -433,6 +434,49 @@ class DeadlineSerializer(serializers.Serializer):
     days_left = serializers.IntegerField(help_text="0 once the deadline's period has begun.")
 
 
+class MovedSerializer(serializers.Serializer):
+    """A development that moved a track (or was noted on it), and the rule that says how."""
+
+    subject = serializers.ChoiceField(
+        choices=list(SUBJECT_DATES),
+        source="rule.subject",
+        help_text="An event on the timeline, or a record first dated in the window.",
+    )
+    id = serializers.IntegerField(source="item.pk")
+    url = serializers.SerializerMethodField()
+    title = serializers.CharField()
+    date_display = serializers.CharField(source="item.date_display")
+    rule = serializers.CharField(source="rule.text")
+    effect = serializers.IntegerField(
+        source="rule.effect", help_text="1 improves the track, -1 deteriorates it, 0 noted."
+    )
+
+    def get_url(self, moved) -> str | None:
+        return api_url(self.context.get("request"), moved.item._meta.model_name, moved.item.pk)
+
+
+class TrackVerdictSerializer(serializers.Serializer):
+    track = serializers.CharField(source="track.key")
+    label = serializers.CharField(source="track.label")
+    verdict = serializers.ChoiceField(choices=list(VERDICT_LABELS))
+    improved = serializers.IntegerField(help_text="Developments that improved it.")
+    deteriorated = serializers.IntegerField(help_text="Developments that deteriorated it.")
+    total = serializers.IntegerField(help_text="Developments the rules speak of, noted included.")
+    developments = MovedSerializer(
+        source="moved", many=True, help_text=f"The newest {MOVED_LIMIT}, newest first."
+    )
+
+
+class VerdictsSerializer(serializers.Serializer):
+    """Per track, the verdict over the `window` days from `start` to `end` (the as-of
+    date), by the rules on /about/verdicts/."""
+
+    window = serializers.IntegerField(help_text="Days, the as-of date included.")
+    start = serializers.DateField()
+    end = serializers.DateField()
+    tracks = TrackVerdictSerializer(many=True)
+
+
 class StateSerializer(serializers.Serializer):
     """Where things stand on `as_of`: counts, and the records behind them."""
 
@@ -450,3 +494,9 @@ class StateSerializer(serializers.Serializer):
     deadlines = DeadlineSerializer(many=True)
     latest = EventSerializer(many=True)
     limits = serializers.DictField(child=serializers.IntegerField())
+    verdicts = VerdictsSerializer()
+    days_since_development = serializers.IntegerField(
+        allow_null=True,
+        help_text="Days from the latest development (the end of its day, month or year) to "
+        "as_of; null when none is known.",
+    )

@@ -1,6 +1,6 @@
 """The API's endpoints: short viewsets over the selectors, writes through the services."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BasicAuthentication
 from rest_framework.authtoken.models import Token
@@ -39,6 +39,7 @@ from negotiations.selectors import (
     position_list,
 )
 from negotiations.services import event_record
+from negotiations.verdicts import DEFAULT_WINDOW, MAX_WINDOW, WindowError, window_parse
 from sources.selectors import article_list, evidence_list
 from sources.services import SourceInput, article_submit
 
@@ -228,12 +229,31 @@ class EvidenceViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         return evidence_list()
 
 
-class StateView(ConditionalMixin, APIView):
-    """The negotiation state as known on a date: the same computation as the dashboard."""
+WINDOW = OpenApiParameter(
+    "window",
+    {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW, "default": DEFAULT_WINDOW},
+    description="The verdicts' window: this many days up to the as-of date, that day included.",
+)
 
-    @extend_schema(parameters=[AS_OF], responses={200: s.StateSerializer})
+
+def request_window(request) -> int:
+    """The request's `?window=` in days; a bad one, or two, is a 400 naming it."""
+    values = request.query_params.getlist("window")
+    try:
+        if len(values) > 1:
+            raise WindowError("Give one window, a number of days.")
+        return window_parse(values[0] if values else None)
+    except WindowError as error:
+        raise serializers.ValidationError({"window": [str(error)]}) from None
+
+
+class StateView(ConditionalMixin, APIView):
+    """The negotiation state as known on a date: the same computation as the dashboard,
+    with each track's verdict over a window of days before it."""
+
+    @extend_schema(parameters=[AS_OF, WINDOW], responses={200: s.StateSerializer})
     def get(self, request):
-        state = negotiation_state(as_of=request_as_of(request))
+        state = negotiation_state(as_of=request_as_of(request), window=request_window(request))
         return Response(s.StateSerializer(state, context={"request": request}).data)
 
 

@@ -26,7 +26,7 @@ from core.models import ReviewState
 from negotiations.choices import EventStatus
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
 from negotiations.selectors.claims import claims_prefetches
-from sources.selectors import evidence_prefetch
+from sources.selectors import evidence_prefetches
 
 
 # --- building blocks --------------------------------------------------------------
@@ -142,7 +142,9 @@ class _LaterOf(Greatest):
 
 
 # --- record lists -------------------------------------------------------------------
-def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Offer]:
+def offer_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Offer]:
     return (
         visible(Offer.objects.all(), as_of)
         .select_related("channel")
@@ -150,7 +152,7 @@ def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
             # Prefetched rather than joined, so a maker an editor rejected reads as None.
             Prefetch("offered_by", queryset=actors_shown()),
             Prefetch("recipients", queryset=actors_shown()),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
         .annotate(
@@ -160,7 +162,9 @@ def offer_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
     )
 
 
-def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[TalksChannel]:
+def channel_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[TalksChannel]:
     participants = (
         ChannelParticipant.objects.select_related("actor")
         .exclude(actor__review_state=ReviewState.REJECTED)
@@ -168,7 +172,9 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
     )
     return (
         visible(TalksChannel.objects.all(), as_of)
-        .prefetch_related(Prefetch("participants", queryset=participants), evidence_prefetch(as_of))
+        .prefetch_related(
+            Prefetch("participants", queryset=participants), *evidence_prefetches(as_of, evidence)
+        )
         .prefetch_related(*claims_prefetches(as_of, claims))
         .annotate(
             status_as_of=_status_as_of("channel", TalksChannel, as_of),
@@ -177,13 +183,15 @@ def channel_list(*, as_of: dt.date | None = None, claims: bool = True) -> QueryS
     )
 
 
-def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Indictment]:
+def indictment_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Indictment]:
     return (
         visible(Indictment.objects.all(), as_of)
         .prefetch_related(
             Prefetch("authority", queryset=actors_shown()),
             Prefetch("defendants", queryset=actors_shown()),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
         .annotate(
@@ -194,16 +202,20 @@ def indictment_list(*, as_of: dt.date | None = None, claims: bool = True) -> Que
     )
 
 
-def position_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Position]:
+def position_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Position]:
     return (
         visible(Position.objects.all(), as_of)
         .exclude(actor__review_state=ReviewState.REJECTED)
         .select_related("actor")
-        .prefetch_related(evidence_prefetch(as_of), *claims_prefetches(as_of, claims))
+        .prefetch_related(*evidence_prefetches(as_of, evidence), *claims_prefetches(as_of, claims))
     )
 
 
-def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet[Event]:
+def event_list(
+    *, as_of: dt.date | None = None, claims: bool = True, evidence: bool = True
+) -> QuerySet[Event]:
     """The timeline's rows, oldest first; scheduled events stay in, at their date.
 
     Each event's actors are the list `event.actor_links` (as its evidence is
@@ -214,7 +226,7 @@ def event_list(*, as_of: dt.date | None = None, claims: bool = True) -> QuerySet
         .select_related("offer", "channel", "indictment")
         .prefetch_related(
             Prefetch("actors", queryset=actors_shown(), to_attr="actor_links"),
-            evidence_prefetch(as_of),
+            *evidence_prefetches(as_of, evidence),
             *claims_prefetches(as_of, claims),
         )
     )

@@ -6,17 +6,22 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     Count,
+    DateField,
     F,
     IntegerField,
+    Max,
+    Min,
+    Prefetch,
     Q,
     QuerySet,
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 
+from actors.selectors import actors_shown
 from core.asof import today, visible
-from core.dates import DatePrecision
+from core.dates import EARLIEST, DatePrecision
 from negotiations.choices import (
     ChannelStatus,
     EventKind,
@@ -36,15 +41,28 @@ from negotiations.selectors.claims import claims_attach, claims_open
 from negotiations.selectors.records import (
     channel_list,
     event_list,
+    events_known,
     indictment_list,
     offer_list,
     position_list,
 )
-from sources.selectors import evidence_prefetch
+from negotiations.verdicts import (
+    DEFAULT_WINDOW,
+    SUBJECT_DATES,
+    Verdicts,
+    in_window,
+    rule_case,
+    verdicts_from,
+    window_bounds,
+    window_filter,
+)
+from sources.selectors import evidence_attach
 
 STANDING_OFFER = (OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION)
 # Kinds that are deadlines on the calendar even when reported as already past.
 DEADLINE_KINDS = (EventKind.ELECTION, EventKind.INAUGURATION, EventKind.DEADLINE)
+# Nothing new reported for this many days before the date viewed: the dashboard says so.
+STALE_DAYS = 30
 
 
 # --- the negotiation state --------------------------------------------------------
@@ -69,7 +87,21 @@ class NegotiationState:
     positions: list[Position]
     deadlines: list[Deadline]
     latest: list[Event]  # from event_list
+    verdicts: Verdicts
     limits: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def last_development(self) -> Event | None:
+        return self.latest[0] if self.latest else None
+
+    @property
+    def days_since_development(self) -> int | None:
+        """Days from the end of the latest development's period (a day, month or year)
+        to `as_of`: 0 while that period runs."""
+        event = self.last_development
+        if event is None:
+            return None
+        return max((self.as_of - event.partial_date.end).days, 0)
 
     @property
     def standing_offers(self) -> int:
@@ -116,7 +148,6 @@ def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
         # The earliest of those bounds, alone: an index range to scan from, rather than
         # every event since the first (the ORed bounds give the planner none).
         .filter(not_over, occurred_on__gte=as_of.replace(month=1, day=1))
-        .prefetch_related(evidence_prefetch(as_of))
         .order_by("occurred_on", "id")[:limit]
     )
     deadlines = []
@@ -128,15 +159,105 @@ def deadline_list(*, as_of: dt.date, limit: int = 6) -> list[Deadline]:
     return deadlines[:limit]
 
 
-def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> NegotiationState:
-    """The state as known on `as_of` (today when None), in a fixed number of queries."""
+def passed_list(*, as_of: dt.date | None = None, limit: int = 5) -> list[Event]:
+    """Scheduled events whose whole period went by before `as_of` with no report that they
+    happened (they are still "scheduled"), latest first."""
+    day = as_of or today()
+    return list(
+        events_known(as_of=as_of)
+        .filter(in_window(EARLIEST, day, before=True), status=EventStatus.SCHEDULED)
+        .order_by("-occurred_on", "-id")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How recent the state on `as_of` is: the dashboard says when nothing new has been
+    reported for STALE_DAYS or more."""
+
+    as_of: dt.date
+    last_report_on: dt.date | None  # a development known then last first reported
+
+    @property
+    def days_since_report(self) -> int | None:
+        return None if self.last_report_on is None else (self.as_of - self.last_report_on).days
+
+    @property
+    def is_stale(self) -> bool:
+        days = self.days_since_report
+        return days is not None and days >= STALE_DAYS
+
+
+def freshness(*, as_of: dt.date | None = None) -> Freshness:
+    """When a development known on `as_of` was last first reported (or, with no dated
+    source, entered by an editor): one query."""
+    known = events_known(as_of=as_of).order_by()
+    dates = known.aggregate(
+        reported=Max("first_reported_on"),
+        entered=Max(TruncDate("created_at"), filter=Q(first_reported_on__isnull=True)),
+    )
+    last = max((d for d in dates.values() if d is not None), default=None)
+    return Freshness(as_of=as_of or today(), last_report_on=last)
+
+
+def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW) -> Verdicts:
+    """Each track's verdict over the `window` days up to `as_of` (negotiations.verdicts):
+    a query per kind of subject (events, offers, channels, indictments) and one for the
+    offers' recipients, whatever the data size."""
+    day = as_of or today()
+    start, end = window_bounds(day, window)
+    subjects = {
+        "event": events_known(as_of=as_of).only(
+            "id", "title", "kind", "status", "occurred_on", "occurred_precision"
+        ),
+        # The maker joined (Offer.label leaves out a rejected one), the recipients prefetched.
+        "offer": visible(Offer.objects.all(), as_of)
+        .select_related("offered_by")
+        .prefetch_related(Prefetch("recipients", queryset=actors_shown())),
+        "channel": visible(TalksChannel.objects.all(), as_of),
+        "indictment": visible(Indictment.objects.all(), as_of),
+    }
+    rows = []
+    for subject, queryset in subjects.items():
+        on, _ = SUBJECT_DATES[subject]
+        # A range on the (indexed) date too: the planner gets one bound to scan from.
+        around = {f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end}
+        in_window = queryset.filter(window_filter(subject, start, end), **around)
+        rows += in_window.annotate(rule=rule_case(subject)).filter(rule__isnull=False)
+    return verdicts_from(rows, start=start, end=end, window=window)
+
+
+def data_dates() -> tuple[dt.date | None, dt.date | None]:
+    """The first and the latest days something became known (a record first reported,
+    or entered by an editor), for an as-of date before anything: where to look instead."""
+    known_on = Coalesce("first_reported_on", TruncDate("created_at"), output_field=DateField())
+    first, latest = [], []
+    for model in (Event, Offer, TalksChannel, Indictment, Position):
+        dates = visible(model.objects.all(), None).aggregate(
+            first=Min(known_on), latest=Max(known_on)
+        )
+        first.append(dates["first"])
+        latest.append(dates["latest"])
+    return (
+        min((d for d in first if d), default=None),
+        max((d for d in latest if d), default=None),
+    )
+
+
+def negotiation_state(
+    *, as_of: dt.date | None = None, limit: int = 10, window: int = DEFAULT_WINDOW
+) -> NegotiationState:
+    """The state as known on `as_of` (today when None), in a fixed number of queries;
+    the verdicts over the `window` days up to it."""
     day = as_of or today()
     # Claims in a disagreement come in one query for all the lists, none if there are none.
-    offers = offer_list(as_of=as_of, claims=False).annotate(claims_open=claims_open(Offer, as_of))
-    channels = channel_list(as_of=as_of, claims=False).annotate(
+    offers = offer_list(as_of=as_of, claims=False, evidence=False).annotate(
+        claims_open=claims_open(Offer, as_of)
+    )
+    channels = channel_list(as_of=as_of, claims=False, evidence=False).annotate(
         claims_open=claims_open(TalksChannel, as_of)
     )
-    indictments = indictment_list(as_of=as_of, claims=False).annotate(
+    indictments = indictment_list(as_of=as_of, claims=False, evidence=False).annotate(
         claims_open=claims_open(Indictment, as_of)
     )
     standing_first = Case(
@@ -146,7 +267,7 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         When(status_as_of=ChannelStatus.ACTIVE, then=0), default=1, output_field=IntegerField()
     )
     positions = (
-        position_list(as_of=as_of, claims=False)
+        position_list(as_of=as_of, claims=False, evidence=False)
         .annotate(claims_open=claims_open(Position, as_of))
         .annotate(
             rank=Window(
@@ -163,7 +284,7 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         .order_by("actor__side")
     )
     latest = (
-        event_list(as_of=as_of, claims=False)
+        event_list(as_of=as_of, claims=False, evidence=False)
         .annotate(claims_open=claims_open(Event, as_of))
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]
@@ -188,12 +309,13 @@ def negotiation_state(*, as_of: dt.date | None = None, limit: int = 10) -> Negot
         positions=list(positions),
         deadlines=deadline_list(as_of=day),
         latest=list(latest),
+        verdicts=verdicts_as_of(as_of=as_of, window=window),
         limits={"offers": limit, "channels": limit, "indictments": limit, "latest": limit},
     )
-    claims_attach(
-        [*state.offers, *state.channels, *state.indictments, *state.positions, *state.latest],
-        as_of=as_of,
-    )
+    listed = [*state.offers, *state.channels, *state.indictments, *state.positions, *state.latest]
+    claims_attach(listed, as_of=as_of)
+    # Every list's quotes in one query (a prefetch per list was six).
+    evidence_attach([*listed, *(d.event for d in state.deadlines)], as_of=as_of)
     return state
 
 

@@ -1,13 +1,17 @@
 """Filters for the dashboard, the timeline and the status badges of every page."""
 
 import html
+from urllib.parse import urlencode
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from actors.choices import Side
+from core.asof import today
 from core.dates import DatePrecision
 from negotiations.choices import ChannelStatus, EventStatus, IndictmentStatus, OfferStatus
+from negotiations.verdicts import DETERIORATES, IMPROVES, NOTED
 from sources.choices import ArticleStatus
 
 register = template.Library()
@@ -60,4 +64,58 @@ def actor_options(actors: list[tuple[str, str]], selected: str) -> SafeString:
             f"{html.escape(name)}</option>"
             for slug, name in actors
         )
+    )
+
+
+_ARROWS = {"improved": "↑", "deteriorated": "↓", "unchanged": "→"}
+_EFFECTS = {IMPROVES: ("↑", "improves"), DETERIORATES: ("↓", "deteriorates"), NOTED: ("·", "noted")}
+
+
+@register.filter
+def verdict_arrow(verdict: str) -> str:
+    return _ARROWS.get(verdict, "")
+
+
+@register.filter
+def effect_arrow(effect: int) -> str:
+    return _EFFECTS[effect][0]
+
+
+@register.filter
+def effect_word(effect: int) -> str:
+    return _EFFECTS[effect][1]
+
+
+@register.simple_tag
+def verdict_timeline_url(verdicts, track, as_of) -> str:
+    """The timeline filtered to the window's dates and the kinds that moved `track`."""
+    params = [
+        ("occurred_after", verdicts.start.isoformat()),
+        ("occurred_before", verdicts.end.isoformat()),
+        *(("kind", kind) for kind in track.event_kinds),
+    ]
+    if as_of:
+        params.append(("as_of", as_of.isoformat()))
+    return f"{reverse('negotiations:timeline')}?{urlencode(params)}"
+
+
+@register.filter
+def schedule_note(event, day) -> str:
+    """A scheduled event's badge: "Scheduled", or "No report since Nov 2024" once its whole
+    period went by before `day` (the as-of date, else today) with no report it happened."""
+    if event.partial_date.end < (day or today()):
+        return f"No report since {event.date_display}"
+    return "Scheduled"
+
+
+@register.filter
+def days_ago(days: int, precision: str) -> str:
+    """'12 days ago', 'yesterday', or 'today' ('this month', 'this year' while a vaguer
+    period runs): `days` counts from the period's end (NegotiationState)."""
+    if days > 1:
+        return f"{days:,} days ago"
+    if days == 1:
+        return "yesterday"
+    return {DatePrecision.MONTH: "this month", DatePrecision.YEAR: "this year"}.get(
+        precision, "today"
     )

@@ -2,13 +2,22 @@
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.pages import as_of_context
 from negotiations.choices import OfferStatus
-from negotiations.selectors import NegotiationState, channel_sides, negotiation_state
+from negotiations.selectors import (
+    NegotiationState,
+    channel_sides,
+    data_dates,
+    freshness,
+    negotiation_state,
+    passed_list,
+)
+from negotiations.verdicts import DEFAULT_WINDOW, WINDOW_CHOICES, WindowError, window_parse
 
 # Outcomes the headline names even when there are none ("none accepted").
 _OUTCOMES = (OfferStatus.DECLINED, OfferStatus.ACCEPTED, OfferStatus.WITHDRAWN)
@@ -48,12 +57,31 @@ def _channel_rows(state: NegotiationState) -> list[dict]:
     return rows
 
 
+def _window(request: HttpRequest) -> int:
+    """The page's `?window=` in days; a bad one is ignored with a visible message."""
+    try:
+        return window_parse(request.GET.get("window"))
+    except WindowError as error:
+        messages.warning(request, f"{error} Showing the last {DEFAULT_WINDOW} days instead.")
+        return DEFAULT_WINDOW
+
+
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = as_of_context(request)
-    state = negotiation_state(as_of=context["as_of"])
+    as_of = context["as_of"]
+    state = negotiation_state(as_of=as_of, window=_window(request))
+    passed = passed_list(as_of=as_of)
+    if state.is_empty and not passed:
+        # Before anything was known: where the data starts and ends, to go there instead.
+        first_on, latest_on = data_dates() if as_of else (None, None)
+        context.update(state=state, first_on=first_on, latest_on=latest_on)
+        return render(request, "negotiations/dashboard.html", context)
     standing, outcomes = _offer_breakdown(state)
     context.update(
+        freshness=freshness(as_of=as_of),
+        window_choices=WINDOW_CHOICES,
+        passed=passed,
         state=state,
         standing=standing,
         outcomes=outcomes,

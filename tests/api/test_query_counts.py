@@ -124,3 +124,44 @@ def test_the_confidence_fields_cost_no_query_of_their_own(api, db, django_assert
             "4 sources, one on the record: high"
         }, path
         assert {row["sources_count"] for row in rows} == {4}
+
+
+def _populate_recent(n: int) -> None:
+    """`n` records of each kind dated inside the verdicts' window, and developments that
+    move every track, so that each rule's query returns rows."""
+    from core.asof import today
+    from negotiations.choices import EventKind
+
+    day = today()
+    for _ in range(n):
+        actor = ActorFactory()
+        offer = OfferFactory(offered_by=actor, offered_on=day, offered_precision="day")
+        offer.recipients.add(actor)
+        channel = TalksChannelFactory(started_on=day, started_precision="day", last_activity_on=day)
+        indictment = IndictmentFactory(filed_on=day, filed_precision="day")
+        EventFactory(offer=offer, status_to="declined", occurred_on=day)
+        EventFactory(channel=channel, kind=EventKind.TALKS, occurred_on=day)
+        EventFactory(indictment=indictment, bounty_amount=5, bounty_currency="USD", occurred_on=day)
+        EventFactory(kind=EventKind.ELECTION, occurred_on=day)
+
+
+def test_the_state_with_verdicts_costs_the_same_queries_whatever_moved(
+    api, db, django_assert_num_queries
+):
+    path = "/api/v1/state/"
+    _populate_recent(3)
+    api.get(path)
+    small = _count(api, path)
+    _populate_recent(60)
+    with django_assert_num_queries(small):
+        body = api.get(path).json()
+    verdicts = {t["track"]: t["verdict"] for t in body["verdicts"]["tracks"]}
+    assert verdicts == {
+        "offers": "unchanged",  # as many made as declined
+        "channels": "improved",
+        "indictments": "deteriorated",
+        "calendar": "improved",
+    }
+    offers = body["verdicts"]["tracks"][0]
+    assert offers["total"] == 63 * 2 and len(offers["developments"]) == 20
+    assert small <= 20, small

@@ -53,3 +53,63 @@ def test_record_lists_honour_as_of_too(api, db):
     assert api.get("/api/v1/offers/?as_of=2024-07-01").json()["count"] == 0
     assert api.get("/api/v1/offers/?as_of=2024-08-02").json()["count"] == 1
     assert "as_of" in api.get("/api/v1/offers/?as_of=nope").json()["errors"]
+
+
+def test_the_state_gives_each_tracks_verdict_and_what_moved_it(api, db):
+    from negotiations.choices import OfferStatus
+
+    offer = OfferFactory(offered_on=dt.date(2023, 1, 1), first_reported_on=dt.date(2024, 8, 1))
+    event = EventFactory(
+        offer=offer,
+        status_to=OfferStatus.DECLINED,
+        occurred_on=dt.date(2024, 8, 20),
+        first_reported_on=dt.date(2024, 8, 21),
+    )
+    body = api.get("/api/v1/state/", {"as_of": "2024-08-31", "window": "15"}).json()
+    verdicts = body["verdicts"]
+    assert (verdicts["window"], verdicts["start"], verdicts["end"]) == (
+        15,
+        "2024-08-17",
+        "2024-08-31",
+    )
+    tracks = {t["track"]: t for t in verdicts["tracks"]}
+    assert list(tracks) == ["offers", "channels", "indictments", "calendar"]
+    assert tracks["offers"]["verdict"] == "deteriorated"
+    assert tracks["offers"]["deteriorated"] == 1 and tracks["offers"]["improved"] == 0
+    [moved] = tracks["offers"]["developments"]
+    assert moved["subject"] == "event" and moved["id"] == event.pk and moved["effect"] == -1
+    assert moved["url"].endswith(f"/api/v1/events/{event.pk}/")
+    assert moved["rule"] == "An offer declined, withdrawn or expired"
+    assert tracks["channels"] == {
+        "track": "channels",
+        "label": "Talks channels",
+        "verdict": "unchanged",
+        "improved": 0,
+        "deteriorated": 0,
+        "total": 0,
+        "developments": [],
+    }
+    assert body["days_since_development"] == 11
+    # The same as the dashboard's, with its default window.
+    assert api.get("/api/v1/state/?as_of=2024-08-31").json()["verdicts"]["window"] == 30
+
+
+def test_a_bad_window_is_a_400_naming_window(api, db):
+    for value in ("0", "366", "x", "1.5"):
+        response = api.get("/api/v1/state/", {"window": value})
+        assert response.status_code == 400, value
+        assert list(response.json()["errors"]) == ["window"], value
+    assert api.get("/api/v1/state/?window=7&window=8").status_code == 400
+
+
+def test_the_schema_states_the_window_and_the_verdicts(db):
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    parameters = schema["paths"]["/api/v1/state/"]["get"]["parameters"]
+    window = next(p for p in parameters if p["name"] == "window")["schema"]
+    assert (window["type"], window["minimum"], window["maximum"]) == ("integer", 1, 365)
+    state = schema["components"]["schemas"]["State"]
+    assert {"verdicts", "days_since_development"} <= set(state["required"])
+    track = schema["components"]["schemas"]["TrackVerdict"]["properties"]
+    assert track["verdict"]["$ref"].endswith("VerdictEnum")

@@ -15,8 +15,9 @@ from negotiations.development_counts import development_counts_compact, developm
 from negotiations.ingestion.pipeline import article_ingest
 from negotiations.models import DevelopmentCount, Event
 from negotiations.selectors import development_period_counts, event_period_counts, events_known
-from negotiations.services import SourceInput, event_record
+from negotiations.services import event_record
 from sources.models import Evidence
+from sources.services import SourceInput
 from tests.factories import ActorFactory, EventFactory
 from tests.negotiations.test_extraction_gold import SAMPLE, ingest_file
 
