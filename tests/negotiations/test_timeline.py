@@ -65,7 +65,8 @@ def test_it_lists_newest_first_with_a_swimlane_svg_and_a_chart(client, scene):
     assert _titles(response) == ["Vote scheduled", "Talks held", "Sanctions imposed"]
     html = response.content.decode()
     assert html.count('class="mark ') == 4  # talks sits in two lanes
-    assert 'class="mark election ahead"' in html
+    # The scheduled vote: its kind's colour, hollow, somewhere in its month.
+    assert 'class="mark kind-election ahead somewhere"' in html
     assert "<rect" in html and "<circle" in html
     assert 'class="today-rule"' in html
     assert "Developments per year, by kind" in html
