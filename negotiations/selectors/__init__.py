@@ -13,7 +13,7 @@ query on their own, and each honours `as_of` the same way:
 Records an editor rejected are never shown.
 
 One module per reader: `records` (the lists, and what record pages add), `state`
-(the negotiation state), `timeline` (its aggregates and export), `event_values` (the
+(the negotiation state), `status_history` (a record's statuses over time), `timeline` (its aggregates and export), `event_values` (the
 API's events list as plain values), `sources` (source pages), `review` (the editors'
 queue) and `claims` (where sources disagree). Import from the package.
 """
@@ -53,6 +53,7 @@ from negotiations.selectors.records import (
     related,
     status_changes,
 )
+from negotiations.selectors.status_history import StatusHistory, StatusSpell, status_history
 from negotiations.selectors.review import (
     CONTEXT_CHARS,
     ReviewArticle,
@@ -106,6 +107,9 @@ __all__ = [
     "Related",
     "related",
     "status_changes",
+    "StatusHistory",
+    "StatusSpell",
+    "status_history",
     "event_list_related",
     "record_known_later",
     "article_list",

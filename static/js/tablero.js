@@ -11,3 +11,8 @@ document.addEventListener("keydown", (event) => {
     }
   }
 });
+
+// Folded forms (the timeline's filters) open by themselves where the screen has room.
+if (window.matchMedia("(min-width: 48rem)").matches) {
+  for (const details of document.querySelectorAll("details[data-open-wide]")) details.open = true;
+}
