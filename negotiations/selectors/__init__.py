@@ -13,9 +13,10 @@ query on their own, and each honours `as_of` the same way:
 Records an editor rejected are never shown.
 
 One module per reader: `records` (the lists, and what record pages add), `state`
-(the negotiation state), `status_history` (a record's statuses over time), `timeline` (its aggregates and export), `event_values` (the
-API's events list as plain values), `sources` (source pages), `review` (the editors'
-queue) and `claims` (where sources disagree). Import from the package.
+(the negotiation state), `status_history` (a record's statuses over time), `timeline`
+(its aggregates and export), `event_values` (the API's events list as plain values),
+`sources` (source pages), `review` (the editors' queue) and `claims` (where sources
+disagree). Import from the package.
 """
 
 from negotiations.selectors.claims import (
@@ -53,7 +54,6 @@ from negotiations.selectors.records import (
     related,
     status_changes,
 )
-from negotiations.selectors.status_history import StatusHistory, StatusSpell, status_history
 from negotiations.selectors.review import (
     CONTEXT_CHARS,
     ReviewArticle,
@@ -75,6 +75,7 @@ from negotiations.selectors.state import (
     deadline_list,
     negotiation_state,
 )
+from negotiations.selectors.status_history import StatusHistory, StatusSpell, status_history
 from negotiations.selectors.timeline import (
     EXPORT_COLUMNS,
     event_export_rows,
