@@ -155,7 +155,8 @@ def timeline_svg(
     end = end + pad if dt.date.max - end > pad else dt.date.max
     start = min(start, since) if since else start
     end = max(end, until) if until else end
-    plot_width = width - LABEL_WIDTH - 10
+    # The plot stops short of the right edge, so the latest marks have room for a label.
+    plot_width = width - LABEL_WIDTH - 10 - LABEL_ROOM
     span = max((end - start).days, 1)
 
     def x_of(date: dt.date) -> float:

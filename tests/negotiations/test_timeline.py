@@ -303,7 +303,14 @@ def _count(client, url, params) -> int:
 
 
 @pytest.mark.parametrize(
-    "params", [{}, {"side": "opposition", "kind": ["talks", "offer"]}, {"as_of": "2024-06-01"}]
+    "params",
+    [
+        {},
+        {"side": "opposition", "kind": ["talks", "offer"]},
+        {"as_of": "2024-06-01"},
+        {"zoom": "year", "as_of": "2027-06-01"},
+        {"zoom": "5years", "occurred_before": "2027-01-01"},
+    ],
 )
 @pytest.mark.parametrize("name", ["negotiations:timeline", "negotiations:timeline_csv"])
 def test_it_runs_the_same_number_of_queries_for_10_or_2000_events(client, db, params, name):
