@@ -308,7 +308,7 @@ def _count(client, url, params) -> int:
         {},
         {"side": "opposition", "kind": ["talks", "offer"]},
         {"as_of": "2024-06-01"},
-        {"zoom": "year", "as_of": "2027-06-01"},
+        {"zoom": "year", "as_of": "2023-06-01"},
         {"zoom": "5years", "occurred_before": "2027-01-01"},
     ],
 )
