@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from core.views import healthz
+from core.views import favicon, healthz
 from negotiations.feeds import DevelopmentFeed
 
 admin.site.site_header = "Tablero administration"
@@ -10,6 +10,7 @@ admin.site.site_title = "Tablero"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("negotiations.api.urls")),

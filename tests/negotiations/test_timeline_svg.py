@@ -198,7 +198,7 @@ def test_a_mark_is_labelled_where_there_is_room_and_not_where_there_is_none(db):
     # The tip always holds the full label, within the drawing.
     for mark in svg.marks:
         assert mark.tip == mark.label
-        assert 0 <= mark.tip_x and mark.tip_x + mark.tip_width <= svg.width
+        assert mark.tip_x >= 0 and mark.tip_x + mark.tip_width <= svg.width
 
 
 def test_a_label_is_cut_at_a_word_to_fit_and_dropped_when_nothing_fits():
