@@ -109,6 +109,10 @@ def test_a_kind_has_one_colour_in_the_chart_the_lanes_the_keys_and_record_pages(
     _open(page, f"{live_server.url}{scene['offer'].get_absolute_url()}", width)
     offer = _rgb(RECORD_KIND_COLOURS["offer"])
     assert page.locator(".kicker .swatch").evaluate(style, "backgroundColor") == offer
+    # Its developments carry their kind's colour, as on the timeline.
+    change = _rgb(EVENT_KIND_COLOURS[EventKind.STATUS_CHANGE])
+    tag = page.locator(".kind-tag.kind-status_change .swatch").first
+    assert tag.evaluate(style, "backgroundColor") == change
 
 
 @pytest.mark.parametrize("width", WIDTHS)
