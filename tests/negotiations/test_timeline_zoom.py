@@ -57,6 +57,7 @@ def test_the_page_marks_the_span_and_its_links_keep_the_filters(client, spread):
     assert '<input type="hidden" name="kind" value="other">' in html
     assert '<input type="hidden" name="zoom" value="5years">' in html
     assert "Five years: from " in html
+    assert '<a href="?zoom=5years">Clear filters</a>' in html  # the span stays
 
 
 def test_a_bad_span_is_ignored_with_a_message(client, spread):
