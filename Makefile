@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint lock worker check-deploy clean
+.PHONY: run test install install-dev lint lock worker check-deploy clean createeditor screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,21 @@ run: install .secret_key
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) ingest sample_data/articles/
 	$(MANAGE) ingest_pending  # what an earlier run stored but did not finish ingesting
+	@$(MANAGE) wheretogo $(HOST):$(PORT) &  # prints where to go once the server answers
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# An editor account (a user in the Editors group): prompts for what the environment does
+# not give (EDITOR_USERNAME, EDITOR_EMAIL, EDITOR_PASSWORD). Same database as `make run`.
+createeditor: export SECRET_KEY = $(shell cat .secret_key 2>/dev/null)
+createeditor: install .secret_key
+	@$(MANAGE) migrate --noinput --verbosity 0
+	@username="$${EDITOR_USERNAME:-}"; \
+	if [ -z "$$username" ]; then printf 'Username: '; read -r username; fi; \
+	if [ -n "$${EDITOR_PASSWORD:-}" ]; then \
+		$(MANAGE) createeditor "$$username" --email "$${EDITOR_EMAIL:-}" --password-from-env EDITOR_PASSWORD; \
+	else \
+		$(MANAGE) createeditor "$$username" --email "$${EDITOR_EMAIL:-}"; \
+	fi
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -52,6 +66,11 @@ test: install-dev lint
 	$(BIN)/lint-imports  # the apps depend one way: pyproject.toml's [tool.importlinter]
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
 	$(BIN)/pytest
+
+# The README's screenshots (docs/screenshots/), taken by the browser tests that visit
+# the dashboard, the timeline, a source page and the review queue.
+screenshots: install-dev
+	README_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_readme_screenshots.py -q -p no:cacheprovider
 
 # A Celery worker, with the beat that runs the ingestion sweep, for one machine with REDIS_URL set.
 worker: install

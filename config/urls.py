@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from actors.api.urls import urlpatterns as actor_api_patterns
 from actors.urls import urlpatterns as actor_patterns
-from core.views import healthz
+from core.views import favicon, healthz
 from negotiations.api.urls import urlpatterns as api_patterns
 from negotiations.feeds import DevelopmentFeed
 from negotiations.urls import actor_page_patterns
@@ -14,6 +14,7 @@ admin.site.site_title = "Tablero"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include((actor_api_patterns + api_patterns, "api"))),

@@ -1,7 +1,8 @@
 import redis
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -48,3 +49,9 @@ def healthz(request):
         body |= health.reports()  # e.g. "ingestion": how many articles wait, how long
     body["notes"] = _notes()
     return JsonResponse(body, status=503 if down else 200)
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages that name none (the API's, the admin's)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from core.dates import DatePrecision
 from negotiations.choices import EventKind
+from negotiations.palette import kind_order
 
 MONTHS_MAX = 48  # longer spans are drawn by year
-COLOURS = 6  # kinds with their own colour; the rest share one
 LEFT, BOTTOM, TOP = 36, 24, 8
 
 
@@ -23,7 +23,7 @@ class Segment:
     y: float
     width: float
     height: float
-    colour: int
+    kind: str  # its colour is the kind's (negotiations.palette)
     label: str
 
 
@@ -41,7 +41,7 @@ class BarChart:
     height: int
     by: str  # "month" or "year"
     buckets: list[Bucket]
-    legend: list[tuple[int, str, int]]  # colour, label, total
+    legend: list[tuple[str, str, int]]  # kind, label, total; the most frequent first
     segments: list[Segment] = field(default_factory=list)
     x_labels: list[tuple[float, str]] = field(default_factory=list)
     y_max: int = 0
@@ -97,11 +97,10 @@ def period_chart(rows: list[dict], *, width: int = 960, height: int = 200) -> Ba
         for kind, n in bucket.items():
             kind_totals[kind] = kind_totals.get(kind, 0) + n
     ranked = sorted(kind_totals, key=lambda k: (-kind_totals[k], k))
-    colour_of = {kind: min(i, COLOURS) for i, kind in enumerate(ranked)}
     labels = dict(EventKind.choices)
-    legend = [(colour_of[k], labels.get(k, k), kind_totals[k]) for k in ranked[:COLOURS]]
-    if len(ranked) > COLOURS:
-        legend.append((COLOURS, "Other kinds", sum(kind_totals[k] for k in ranked[COLOURS:])))
+    legend = [(k, labels.get(k, k), kind_totals[k]) for k in ranked]
+    # Every bar stacks the kinds in the palette's order, so a kind sits at the same level.
+    stack = {kind: i for i, kind in enumerate(kind_order())}
 
     buckets = [
         Bucket(
@@ -130,7 +129,7 @@ def period_chart(rows: list[dict], *, width: int = 960, height: int = 200) -> Ba
     for i, b in enumerate(buckets):
         x = LEFT + i * slot + (slot - bar) / 2
         y = TOP + plot_h
-        for kind in sorted(b.by_kind, key=lambda k: colour_of[k]):
+        for kind in sorted(b.by_kind, key=lambda k: stack.get(k, len(stack))):
             h = b.by_kind[kind] / chart.y_max * plot_h
             y -= h
             chart.segments.append(
@@ -139,7 +138,7 @@ def period_chart(rows: list[dict], *, width: int = 960, height: int = 200) -> Ba
                     y=round(y, 1),
                     width=round(bar, 1),
                     height=round(h, 1),
-                    colour=colour_of[kind],
+                    kind=kind,
                     label=f"{b.label}: {b.by_kind[kind]} {labels.get(kind, kind).lower()}",
                 )
             )

@@ -1,9 +1,12 @@
 """The timeline as swimlanes: where each development sits, computed here, drawn by a template.
 
-Position encodes date. A year- or month-precision development is a bar across its
-whole period (its date is known no better); a day-precision one is a dot. What is
-scheduled, or still ahead on the day being viewed, is hollow. A vertical rule marks
-that day. Overlapping marks in a lane are stacked on rows, so none hides another.
+Position encodes date. A day-precision development is a dot; a year- or month-precision
+one happened "somewhere in" its period, drawn as a faded, hatched band across it (never
+a solid bar, which would claim it lasted that long). Marks take their kind's colour
+(negotiations.palette). What is scheduled, or still ahead on the day being viewed, is
+hollow. A vertical rule marks that day. Overlapping marks in a lane are stacked on rows,
+so none hides another; a mark with room to its right carries its title, shortened, and
+every mark shows its full title in the band above the lanes on hover and focus.
 """
 
 import datetime as dt
@@ -14,6 +17,7 @@ from actors.choices import Side
 from core.dates import DatePrecision
 from negotiations.choices import EventStatus
 from negotiations.models import Event
+from negotiations.palette import kind_order
 
 # Lanes by side, in reading order; everyone else shares the last lane.
 LANES = (
@@ -24,22 +28,32 @@ LANES = (
     ("other", "Others"),
 )
 LABEL_WIDTH = 180
-ROW_HEIGHT = 14
+ROW_HEIGHT = 16
 LANE_PAD = 6
 AXIS_HEIGHT = 28
+TIP_HEIGHT = 22  # the band above the lanes where a hovered or focused mark's title shows
 DOT_RADIUS = 4.5
 MIN_GAP = 3
+CHAR_WIDTH = 6.2  # an 11 px sans-serif character, on average: what a label may take
+LABEL_ROOM = 54  # a dot keeps this much room to its right on its row, for a short label
+LABEL_CHARS_MIN = 5  # shorter than this, a label says nothing: none is drawn
+TIP_CHARS_MAX = 140
 
 
 @dataclass(frozen=True)
 class Mark:
     x: float
     y: float
-    width: float  # 0 for a dot
+    width: float  # 0 for a dot; else the month or year it happened somewhere in
     hollow: bool
     href: str
-    label: str
+    label: str  # "date · title"
     kind: str
+    kind_label: str = ""
+    short: str = ""  # the title as far as there is room for it on the row; "" for none
+    tip: str = ""  # the label, at most TIP_CHARS_MAX characters
+    tip_x: float = 0
+    focusable: bool = True  # False on the second and later lanes of the same event
 
     @property
     def is_dot(self) -> bool:
@@ -47,7 +61,15 @@ class Mark:
 
     @property
     def top(self) -> float:
-        return self.y - ROW_HEIGHT / 2 + 2
+        return self.y - ROW_HEIGHT / 2 + 1
+
+    @property
+    def label_x(self) -> float:
+        return round(self.x + (DOT_RADIUS + 3 if self.is_dot else 3), 1)
+
+    @property
+    def tip_width(self) -> float:
+        return round(len(self.tip) * CHAR_WIDTH + 10, 1)
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,7 @@ class TimelineSvg:
     marks: list[Mark] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     rule_x: float | None = None
+    kinds: list[tuple[str, str]] = field(default_factory=list)  # (kind, label) drawn, for a key
 
     @property
     def axis_y(self) -> int:
@@ -86,7 +109,11 @@ class TimelineSvg:
 
     @property
     def bar_height(self) -> int:
-        return ROW_HEIGHT - 4
+        return ROW_HEIGHT - 2
+
+    @property
+    def tip_y(self) -> float:
+        return TIP_HEIGHT / 2
 
 
 def event_is_ahead(event: Event, day: dt.date) -> bool:
@@ -101,8 +128,19 @@ def event_lanes(event: Event) -> list[str]:
     return [key for key, _ in LANES if key in lanes] or ["other"]
 
 
-def timeline_svg(events: Iterable[Event], *, day: dt.date, width: int = 960) -> TimelineSvg | None:
-    """Lay out `events` (with prefetched actors) on swimlanes; None when there are none."""
+def timeline_svg(
+    events: Iterable[Event],
+    *,
+    day: dt.date,
+    width: int = 960,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> TimelineSvg | None:
+    """Lay out `events` (with prefetched actors) on swimlanes; None when there are none.
+
+    The axis spans the events, and reaches back to `since` and on to `until` when given:
+    the window being viewed, when these events are all of it.
+    """
     events = list(events)
     if not events:
         return None
@@ -115,60 +153,77 @@ def timeline_svg(events: Iterable[Event], *, day: dt.date, width: int = 960) -> 
     pad = dt.timedelta(days=max(2, (end - start).days // 40))
     start = start - pad if start - dt.date.min > pad else dt.date.min
     end = end + pad if dt.date.max - end > pad else dt.date.max
-    plot_width = width - LABEL_WIDTH - 10
-    span = (end - start).days
+    start = min(start, since) if since else start
+    end = max(end, until) if until else end
+    # The plot stops short of the right edge, so the latest marks have room for a label.
+    plot_width = width - LABEL_WIDTH - 10 - LABEL_ROOM
+    span = max((end - start).days, 1)
 
     def x_of(date: dt.date) -> float:
         return round(LABEL_WIDTH + (date - start).days / span * plot_width, 1)
 
-    # Place each mark on the first row of its lane where it does not overlap.
+    # Place each mark on the first row of its lane where it (and, for a dot, a short
+    # label after it) does not overlap the one before.
     rows: dict[str, list[float]] = {key: [] for key, _ in LANES}
-    placed: list[tuple[str, int, Mark]] = []
+    placed: list[tuple[str, int, float, Event, bool]] = []  # lane, row, width, event, first
     ordered = sorted(events, key=lambda e: (periods[e.pk].sort_key(), e.pk))
     for event in ordered:
         period = periods[event.pk]
         x = x_of(period.start)
         if period.precision == DatePrecision.DAY:
-            left, right, bar = x - DOT_RADIUS, x + DOT_RADIUS, 0.0
+            left, right, bar = x - DOT_RADIUS, x + DOT_RADIUS + LABEL_ROOM, 0.0
         else:
             bar = max(x_of(period.end + dt.timedelta(days=1)) - x, 2.0)
             left, right = x, x + bar
-        for lane in event_lanes(event):
+        for n, lane in enumerate(event_lanes(event)):
             ends = rows[lane]
             row = next((i for i, last in enumerate(ends) if last + MIN_GAP <= left), len(ends))
             if row == len(ends):
                 ends.append(right)
             else:
                 ends[row] = right
-            mark = Mark(
-                x=x,
-                y=0,
-                width=bar,
-                hollow=event_is_ahead(event, day),
-                href=event.get_absolute_url(),
-                label=f"{period} · {event.title}",
-                kind=event.kind,
-            )
-            placed.append((lane, row, mark))
+            placed.append((lane, row, bar, event, n == 0))
 
-    lanes, top, lane_top = [], 0.0, {}
+    lanes, top, lane_top = [], float(TIP_HEIGHT), {}
     for key, label in LANES:
         height = max(len(rows[key]), 1) * ROW_HEIGHT + 2 * LANE_PAD
         lanes.append(Lane(key, label, top, height))
         lane_top[key] = top
         top += height
-    marks = [
-        Mark(
-            x=m.x,
-            y=lane_top[lane] + LANE_PAD + row * ROW_HEIGHT + ROW_HEIGHT / 2,
-            width=m.width,
-            hollow=m.hollow,
-            href=m.href,
-            label=m.label,
-            kind=m.kind,
+    # A label runs from its mark to the next mark on the same row, or the plot's edge.
+    next_left: dict[tuple[str, int], float] = {}
+    room: list[float] = [0.0] * len(placed)
+    for i in range(len(placed) - 1, -1, -1):
+        lane, row, bar, event, _ = placed[i]
+        x = x_of(periods[event.pk].start)
+        label_x = x + (DOT_RADIUS + 3 if bar == 0 else 3)
+        room[i] = next_left.get((lane, row), width - 4) - label_x - 4
+        next_left[(lane, row)] = x - (DOT_RADIUS if bar == 0 else 0)
+    kind_labels = dict(Event._meta.get_field("kind").choices)
+    marks = []
+    for (lane, row, bar, event, first), space in zip(placed, room, strict=True):
+        period = periods[event.pk]
+        x = x_of(period.start)
+        label = f"{period} · {event.title}"
+        tip = label if len(label) <= TIP_CHARS_MAX else label[: TIP_CHARS_MAX - 1] + "…"
+        tip_width = len(tip) * CHAR_WIDTH + 10
+        marks.append(
+            Mark(
+                x=x,
+                y=lane_top[lane] + LANE_PAD + row * ROW_HEIGHT + ROW_HEIGHT / 2,
+                width=bar,
+                hollow=event_is_ahead(event, day),
+                href=event.get_absolute_url(),
+                label=label,
+                kind=event.kind,
+                kind_label=kind_labels.get(event.kind, event.kind),
+                short=_shortened(event.title, int(space // CHAR_WIDTH)),
+                tip=tip,
+                tip_x=round(max(4.0, min(x, width - tip_width - 4)), 1),
+                focusable=first,
+            )
         )
-        for lane, row, m in placed
-    ]
+    drawn = {mark.kind for mark in marks}
     return TimelineSvg(
         width=width,
         height=int(top + AXIS_HEIGHT),
@@ -179,7 +234,19 @@ def timeline_svg(events: Iterable[Event], *, day: dt.date, width: int = 960) -> 
         marks=marks,
         ticks=[Tick(x_of(d), label) for d, label in axis_ticks(start, end)],
         rule_x=x_of(day) if start <= day <= end else None,
+        kinds=[(k, kind_labels.get(k, k)) for k in kind_order() if k in drawn],
     )
+
+
+def _shortened(title: str, chars: int) -> str:
+    """`title` in at most `chars` characters (cut at a word where it can be), or ""."""
+    if chars < LABEL_CHARS_MIN:
+        return ""
+    if len(title) <= chars:
+        return title
+    cut = title[: chars - 1]
+    word = cut.rsplit(" ", 1)[0]
+    return (word if len(word) >= LABEL_CHARS_MIN - 1 else cut).rstrip(" ,;:·-") + "…"
 
 
 def axis_ticks(start: dt.date, end: dt.date, most: int = 10) -> list[tuple[dt.date, str]]:

@@ -13,9 +13,10 @@ query on their own, and each honours `as_of` the same way:
 Records an editor rejected are never shown.
 
 One module per reader: `records` (the lists, and what record pages add), `state`
-(the negotiation state), `timeline` (its aggregates and export), `event_values` (the
-API's events list as plain values), `sources` (source pages), `review` (the editors'
-queue) and `claims` (where sources disagree). Import from the package.
+(the negotiation state), `status_history` (a record's statuses over time), `timeline`
+(its aggregates and export), `event_values` (the API's events list as plain values),
+`sources` (source pages), `review` (the editors' queue) and `claims` (where sources
+disagree). Import from the package.
 """
 
 from negotiations.selectors.claims import (
@@ -76,6 +77,7 @@ from negotiations.selectors.state import (
     passed_list,
     verdicts_as_of,
 )
+from negotiations.selectors.status_history import StatusHistory, StatusSpell, status_history
 from negotiations.selectors.timeline import (
     EXPORT_COLUMNS,
     development_period_counts,
@@ -107,6 +109,9 @@ __all__ = [
     "Related",
     "related",
     "status_changes",
+    "StatusHistory",
+    "StatusSpell",
+    "status_history",
     "event_list_related",
     "record_known_later",
     "STANDING_OFFER",

@@ -18,6 +18,7 @@ from negotiations.selectors import (
     position_list,
     record_known_later,
     related,
+    status_history,
 )
 
 
@@ -57,7 +58,10 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         model=Offer,
         records=offer_list,
-        extra=lambda offer, as_of: {"events": event_list_related(as_of=as_of, offer=offer)},
+        extra=lambda offer, as_of: {
+            "events": event_list_related(as_of=as_of, offer=offer),
+            "history": status_history(offer, link="offer", as_of=as_of),
+        },
     )
 
 
@@ -83,6 +87,7 @@ def channel_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sides": channel_sides(channel),
             "offers": related(offer_list(as_of=as_of).filter(channel=channel)),
             "events": event_list_related(as_of=as_of, channel=channel),
+            "history": status_history(channel, link="channel", as_of=as_of),
         },
     )
 

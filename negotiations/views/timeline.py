@@ -5,7 +5,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import (
     HttpRequest,
@@ -36,6 +38,7 @@ from negotiations.selectors import (
     event_period_counts,
 )
 from negotiations.timeline_svg import event_is_ahead, timeline_svg
+from negotiations.zoom import DEFAULT, PRESETS, Zoom, zoom_of
 
 PAGE_SIZE = 50
 # Up to this many actors the filter lists them all in a <select>; more, and it is a text
@@ -177,12 +180,46 @@ def _valid_filters(request: HttpRequest, as_of: dt.date | None) -> QueryDict:
 SUMMARISED = {"kind", "status"}
 
 
-def _period_counts(data: QueryDict, events: QuerySet[Event], as_of: dt.date | None) -> list[dict]:
-    if any(data.get(name) for name in EventFilterSet.base_filters if name not in SUMMARISED):
+def _period_counts(
+    data: QueryDict, events: QuerySet[Event], as_of: dt.date | None, zoom: Zoom
+) -> list[dict]:
+    # A zoomed span counts its own events: the totals page the list, so they must be exact.
+    filtered = any(data.get(n) for n in EventFilterSet.base_filters if n not in SUMMARISED)
+    if filtered or zoom.since is not None:
         return event_period_counts(events)
     return development_period_counts(
         as_of=as_of, kinds=data.getlist("kind"), status=data.get("status", "")
     )
+
+
+def _date(value: str) -> dt.date | None:
+    """A date filter's value as the filter reads it (its formats), or None."""
+    try:
+        return forms.DateField(required=False).clean(value.strip()) if value else None
+    except ValidationError:
+        return None
+
+
+def _zoom(key: str, data: QueryDict, *, day: dt.date) -> Zoom:
+    since, until = _date(data.get("occurred_after", "")), _date(data.get("occurred_before", ""))
+    return zoom_of(key, day=day, since=since, until=until)
+
+
+def _zoomed(events: QuerySet[Event], zoom: Zoom) -> QuerySet[Event]:
+    """A preset's span as a filter (a chosen range is the filterset's own dates)."""
+    if zoom.key in PRESETS and zoom.since is not None:
+        return events.filter(occurred_on__gte=zoom.since)
+    return events
+
+
+def _zoom_key(request: HttpRequest) -> str:
+    key = request.GET.get("zoom", "").strip() or DEFAULT
+    if key not in PRESETS:
+        messages.warning(
+            request, f"“{key[:20]}” is not a time span (year, 5years or all); showing everything."
+        )
+        return DEFAULT
+    return key
 
 
 @require_GET
@@ -198,8 +235,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
         .values_list("slug", "name")[: ACTOR_PICKER_MAX + 1]
     )
     data = _valid_filters(request, as_of)
-    events = EventFilterSet(data, queryset=event_list(as_of=as_of)).qs
-    counts = _period_counts(data, events, as_of)
+    zoom = _zoom(_zoom_key(request), data, day=day)
+    events = _zoomed(EventFilterSet(data, queryset=event_list(as_of=as_of)).qs, zoom)
+    counts = _period_counts(data, events, as_of, zoom)
     total = sum(row["n"] for row in counts)
     seek = _seek(request)
     rows, page = _page(events, seek, total)
@@ -216,10 +254,30 @@ def timeline(request: HttpRequest) -> HttpResponse:
             if event.occurred_precision == DatePrecision.YEAR
             else DatePrecision.MONTH,
         )
+    # The lanes' axis spans the zoomed window where this page's rows reach its ends.
+    until = zoom.until or (day if zoom.key in PRESETS and zoom.key != DEFAULT else None)
+    svg = timeline_svg(
+        rows,
+        day=day,
+        since=None if page.older else zoom.since,
+        until=None if page.newer else until,
+    )
+    filters = ("actor", "status", "side", "kind")
     context.update(
         events=rows,
         page=page,
-        svg=timeline_svg(rows, day=day),
+        svg=svg,
+        zoom=zoom,
+        zooms=[(key, label) for key, (label, _) in PRESETS.items()],
+        # What each of the two forms must carry of the other's choices.
+        zoom_keep=[(name, value) for name in filters for value in data.getlist(name)],
+        filters_keep=[
+            (name, value)
+            for name in ("zoom", "occurred_after", "occurred_before")
+            for value in request.GET.getlist(name)
+            if value
+        ],
+        filters_active=sum(1 for name in filters if data.getlist(name)),
         chart=period_chart(counts),
         day=day,
         actors=actors if len(actors) <= ACTOR_PICKER_MAX else None,
@@ -232,14 +290,32 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "occurred_before": data.get("occurred_before", ""),
             "date": seek[1].isoformat() if seek and seek[0] == "date" else "",
         },
-        is_filtered=any(data.get(k) for k in EventFilterSet.base_filters),
+        is_filtered=any(data.get(k) for k in EventFilterSet.base_filters) or zoom.key != DEFAULT,
         kinds=EventKind.choices,
         sides=Side.choices,
         statuses=EventStatus.choices,
         # The CSV holds every filtered row, not this window of them.
         csv_query=_without(request.GET, "after", "before", "date").urlencode(),
     )
+    # The footer's "found everywhere" links: this view's feed, and its rows as CSV.
+    feed_query = _feed_query(data)
+    context["page_feed_url"] = reverse("feed-developments") + (
+        f"?{feed_query}" if feed_query else ""
+    )
+    if total:
+        query = context["csv_query"]
+        context["page_csv_url"] = reverse("negotiations:timeline_csv") + (
+            f"?{query}" if query else ""
+        )
     return render(request, "negotiations/timeline.html", context)
+
+
+def _feed_query(data: QueryDict) -> str:
+    """The filters the Atom feed honours, as a query string."""
+    query = QueryDict(mutable=True)
+    for name in ("actor", "kind"):
+        query.setlist(name, [v for v in data.getlist(name) if v])
+    return query.urlencode()
 
 
 # --- CSV ----------------------------------------------------------------------------
@@ -298,7 +374,14 @@ def timeline_csv(request: HttpRequest) -> HttpResponse:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items())
         return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
     day = as_of or today()
-    rows = event_export_rows(filterset.qs.order_by("occurred_on", "id")).iterator(chunk_size=2000)
+    key = request.GET.get("zoom", "").strip() or DEFAULT
+    if key not in PRESETS:
+        return HttpResponseBadRequest(
+            f"zoom: “{key[:20]}” is not one of {', '.join(PRESETS)}.",
+            content_type="text/plain; charset=utf-8",
+        )
+    events = _zoomed(filterset.qs, _zoom(key, request.GET, day=day))
+    rows = event_export_rows(events.order_by("occurred_on", "id")).iterator(chunk_size=2000)
     response = StreamingHttpResponse(
         _csv_lines(rows, day=day, base_url=request.build_absolute_uri("/")[:-1]),
         content_type="text/csv; charset=utf-8",

@@ -45,3 +45,8 @@ for (const field of document.querySelectorAll("input[data-suggest][list]")) {
     }, 150);
   });
 }
+
+// Folded forms (the timeline's filters) open by themselves where the screen has room.
+if (window.matchMedia("(min-width: 48rem)").matches) {
+  for (const details of document.querySelectorAll("details[data-open-wide]")) details.open = true;
+}

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import time
 import urllib.error
@@ -67,7 +68,45 @@ def test_make_run_serves_the_product_with_debug_off(tmp_path):
         assert status == 200 and json.loads(body)["results"], "the sample was ingested"
         status, body, _ = _get(f"{base}/api/v1/no-such-thing/")
         assert status == 404 and json.loads(body)["code"] == "not_found"
+
+        # It ends by saying where to go and how to become an editor.
+        wanted = [f"The site      {base}/", f"The admin     {base}/admin/"]
+        wanted += [f"The API docs  {base}/api/docs/", "make createeditor"]
+        deadline = time.monotonic() + 60
+        while not all(line in (tmp_path / "run.log").read_text() for line in wanted):
+            assert time.monotonic() < deadline, (tmp_path / "run.log").read_text()
+            time.sleep(0.5)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
         log.close()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_createeditor_takes_the_account_from_the_environment(tmp_path):
+    unset = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset and "ASYNC_UNSAFE" not in k}
+    database = tmp_path / "editors.sqlite3"
+    env.update(
+        DATABASE_URL=f"sqlite:///{database}",
+        EDITOR_USERNAME="ana",
+        EDITOR_EMAIL="ana@example.org",
+        EDITOR_PASSWORD="a-long-Passphrase-2026",
+    )
+    done = subprocess.run(
+        ["make", "--no-print-directory", "createeditor"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ana is an editor." in done.stdout
+    with sqlite3.connect(database) as db:
+        (email,) = db.execute("SELECT email FROM auth_user WHERE username = 'ana'").fetchone()
+        groups = db.execute(
+            "SELECT g.name FROM auth_group g JOIN auth_user_groups ug ON ug.group_id = g.id"
+        ).fetchall()
+    assert email == "ana@example.org" and groups == [("Editors",)]

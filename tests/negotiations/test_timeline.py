@@ -65,7 +65,8 @@ def test_it_lists_newest_first_with_a_swimlane_svg_and_a_chart(client, scene):
     assert _titles(response) == ["Vote scheduled", "Talks held", "Sanctions imposed"]
     html = response.content.decode()
     assert html.count('class="mark ') == 4  # talks sits in two lanes
-    assert 'class="mark election ahead"' in html
+    # The scheduled vote: its kind's colour, hollow, somewhere in its month.
+    assert 'class="mark kind-election ahead somewhere"' in html
     assert "<rect" in html and "<circle" in html
     assert 'class="today-rule"' in html
     assert "Developments per year, by kind" in html
@@ -302,7 +303,14 @@ def _count(client, url, params) -> int:
 
 
 @pytest.mark.parametrize(
-    "params", [{}, {"side": "opposition", "kind": ["talks", "offer"]}, {"as_of": "2024-06-01"}]
+    "params",
+    [
+        {},
+        {"side": "opposition", "kind": ["talks", "offer"]},
+        {"as_of": "2024-06-01"},
+        {"zoom": "year", "as_of": "2023-06-01"},
+        {"zoom": "5years", "occurred_before": "2027-01-01"},
+    ],
 )
 @pytest.mark.parametrize("name", ["negotiations:timeline", "negotiations:timeline_csv"])
 def test_it_runs_the_same_number_of_queries_for_10_or_2000_events(client, db, params, name):

@@ -7,7 +7,7 @@ from negotiations.charts import MONTHS_MAX, period_chart
 from negotiations.choices import EventStatus
 from negotiations.models import Event
 from negotiations.selectors import deadline_list, event_list, event_period_counts
-from negotiations.timeline_svg import axis_ticks, timeline_svg
+from negotiations.timeline_svg import _shortened, axis_ticks, timeline_svg
 from tests.factories import ActorFactory, EventFactory
 
 TODAY = dt.date(2024, 8, 11)
@@ -171,3 +171,53 @@ def test_an_event_cited_twice_by_an_article_is_counted_once(db):
     events = EventFilterSet({"article": str(article.pk)}, queryset=Event.objects.all()).qs
     assert list(events) == [event]
     assert sum(row["n"] for row in event_period_counts(events)) == 1
+
+
+def test_marks_carry_their_kind_and_a_month_is_somewhere_in_it_not_a_period(db):
+    talks = _event(db, "Talks", dt.date(2024, 3, 1), DatePrecision.MONTH, kind="talks")
+    vote = _event(db, "Vote", dt.date(2024, 6, 9), kind="election")
+    svg = timeline_svg([talks, vote], day=TODAY)
+    by_title = {m.label.split(" · ")[1]: m for m in svg.marks}
+    assert (by_title["Talks"].kind, by_title["Vote"].kind) == ("talks", "election")
+    assert by_title["Talks"].kind_label == "Talks"
+    assert not by_title["Talks"].is_dot and by_title["Vote"].is_dot
+    assert svg.kinds == [("election", "Election"), ("talks", "Talks")]  # the palette's order
+
+
+def test_a_mark_is_labelled_where_there_is_room_and_not_where_there_is_none(db):
+    alone = _event(db, "Negotiators met again in a third country", dt.date(2020, 1, 1))
+    crowded = [
+        _event(db, f"Crowded {n}", dt.date(2024, 7, 1) + dt.timedelta(days=n)) for n in range(3)
+    ]
+    svg = timeline_svg([alone, *crowded], day=TODAY)
+    by_title = {m.label.split(" · ")[1]: m for m in svg.marks}
+    assert by_title["Negotiators met again in a third country"].short.startswith("Negotiators")
+    # Each of the crowded dots takes a row of its own, with room for a short label.
+    assert len({by_title[f"Crowded {n}"].y for n in range(3)}) == 3
+    assert all(by_title[f"Crowded {n}"].short for n in range(3))
+    # The tip always holds the full label, within the drawing.
+    for mark in svg.marks:
+        assert mark.tip == mark.label
+        assert mark.tip_x >= 0 and mark.tip_x + mark.tip_width <= svg.width
+
+
+def test_a_label_is_cut_at_a_word_to_fit_and_dropped_when_nothing_fits():
+    assert _shortened("Talks resume in Doha after a pause", 20) == "Talks resume in…"
+    assert _shortened("Talks", 20) == "Talks"
+    assert _shortened("Talks resume", 3) == ""
+
+
+def test_an_event_in_several_lanes_is_one_stop_for_the_keyboard(db):
+    both = _event(db, "Both", dt.date(2024, 5, 1), sides=["us_government", "opposition"])
+    svg = timeline_svg([both], day=TODAY)
+    assert [m.focusable for m in svg.marks] == [True, False]
+
+
+def test_the_axis_reaches_the_window_being_viewed(db):
+    event = _event(db, "Talks", dt.date(2024, 5, 1))
+    since, until = dt.date(2023, 8, 11), dt.date(2024, 8, 11)
+    svg = timeline_svg([event], day=until, since=since, until=until)
+    assert svg.start <= since and svg.end >= until
+    assert svg.rule_x is not None  # the day viewed, at the window's end
+    tight = timeline_svg([event], day=until)
+    assert tight.start > since
