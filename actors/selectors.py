@@ -5,7 +5,7 @@ records it appears in, so negotiations.selectors.actor_page reads it.)"""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, When
 
 from actors.models import Actor, ActorRedirect, Alias
 from actors.normalize import name_similarity, normalize_name
@@ -79,3 +79,24 @@ def actor_similar(*, name: str, limit: int = 5) -> list[SimilarActor]:
         for actor_id, (score, alias) in ranked
         if actor_id in found
     ]
+
+
+SEARCH_LIMIT = 10  # actors an editor's picker lists as they type
+
+
+def actor_search(*, query: str, limit: int = SEARCH_LIMIT) -> list[Actor]:
+    """Actors not rejected whose name or an alias contains `query` (folded as aliases are:
+    case, accents, punctuation), names starting with it first. One query."""
+    folded = normalize_name(query)
+    if not folded:
+        return []
+    matching = Alias.objects.filter(normalized__contains=folded).values("actor_id")
+    return list(
+        Actor.objects.exclude(review_state=ReviewState.REJECTED)
+        .filter(Q(name__icontains=query.strip()) | Q(pk__in=matching))
+        .annotate(
+            starts=Case(When(name__istartswith=query.strip(), then=0), default=1),
+        )
+        .only("id", "name", "slug", "side")
+        .order_by("starts", "name", "id")[:limit]
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actors.views import editing
+from actors.views import editing, search
 
 app_name = "actors"
 
@@ -11,6 +11,8 @@ editor_patterns = [
     path("aliases/<int:pk>/split/", editing.actor_alias_split, name="alias_split"),
     path("<int:pk>/roles/add/", editing.actor_role_add, name="role_add"),
     path("<int:pk>/merge/", editing.actor_merge_view, name="merge"),
+    # The editors' actor picker types ahead through this (static/js/actor_picker.js).
+    path("search.json", search.actor_search_json, name="search"),
 ]
 
 # An actor's page (actors:detail) is drawn by negotiations, which knows the records it

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from actors.forms import actor_picker
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
 from core.forms import (
@@ -22,10 +23,6 @@ from sources.models import Article
 from sources.services import SourceInput
 
 
-def _actors():
-    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
-
-
 def _live(model):
     return model.objects.exclude(review_state=ReviewState.REJECTED)
 
@@ -42,8 +39,8 @@ class OfferForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offered_by"].queryset = _actors()
-        self.fields["recipients"].queryset = _actors()
+        actor_picker(self.fields["offered_by"])
+        actor_picker(self.fields["recipients"])
         self.fields["channel"].queryset = _live(TalksChannel)
 
 
@@ -61,8 +58,8 @@ class ChannelForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = _actors()
-        self.fields["mediators"].queryset = _actors()
+        actor_picker(self.fields["participants"])
+        actor_picker(self.fields["mediators"])
         if self.instance.pk:
             roles = {p.actor_id: p.role for p in self.instance.participants.all()}
             self.initial.setdefault(
@@ -117,8 +114,8 @@ class IndictmentForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["defendants"].queryset = _actors()
-        self.fields["authority"].queryset = _actors()
+        actor_picker(self.fields["defendants"])
+        actor_picker(self.fields["authority"])
 
 
 class PositionForm(RecordForm):
@@ -132,14 +129,20 @@ class PositionForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = _actors()
+        actor_picker(self.fields["actor"])
 
 
+# Each group is named after the event's field for its record ("Offer": `offer`), which
+# static/js/editing.js reads to show only the statuses of the record chosen.
+STATUS_GROUPS = {
+    "offer": ("Offer", OfferStatus),
+    "channel": ("Channel", ChannelStatus),
+    "indictment": ("Indictment", IndictmentStatus),
+}
+NO_STATUS_CHANGE = ("", "— no status change —")
 STATUS_CHOICES = [
-    ("", "— no status change —"),
-    ("Offer", [(v, label) for v, label in OfferStatus.choices]),
-    ("Channel", [(v, label) for v, label in ChannelStatus.choices]),
-    ("Indictment", [(v, label) for v, label in IndictmentStatus.choices]),
+    NO_STATUS_CHANGE,
+    *[(label, list(statuses.choices)) for label, statuses in STATUS_GROUPS.values()],
 ]
 
 
@@ -177,11 +180,27 @@ class EventForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actors"].queryset = _actors()
+        actor_picker(self.fields["actors"])
         self.fields["actors"].required = False
         self.fields["offer"].queryset = _live(Offer).order_by("-offered_on", "id")
         self.fields["channel"].queryset = _live(TalksChannel)
         self.fields["indictment"].queryset = _live(Indictment)
+        self.fields["status_to"].widget.attrs["data-status-by-record"] = ""
+        if not self.is_bound:
+            self._status_choices_of_record()
+
+    def _status_choices_of_record(self) -> None:
+        """A form opened for one record (`?offer=5`, or an event of that offer) lists only
+        that kind's statuses. A posted form keeps them all: the model then says plainly
+        which statuses the record chosen can take."""
+        chosen = [
+            name
+            for name in STATUS_GROUPS
+            if self.initial.get(name) or getattr(self.instance, f"{name}_id", None)
+        ]
+        if len(chosen) == 1:
+            label, statuses = STATUS_GROUPS[chosen[0]]
+            self.fields["status_to"].choices = [NO_STATUS_CHANGE, (label, list(statuses.choices))]
 
     def changes(self) -> dict:
         changes = super().changes()

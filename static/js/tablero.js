@@ -11,3 +11,9 @@ document.addEventListener("keydown", (event) => {
     }
   }
 });
+
+// A form sent back with errors: the reader lands on the summary of what to fix.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+});
