@@ -15,7 +15,7 @@ from core.dates import PartialDate
 WIDTH = 720
 ROW = 34
 AXIS = 22
-PAD = 8
+PAD = 24  # room for the first and last year labels
 
 
 @dataclass(frozen=True)

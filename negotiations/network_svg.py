@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from negotiations.selectors.network import Edge, Network, Node
 
-NAME_LENGTH = 26  # characters of a name drawn; the full name is the node's title
+NAME_LENGTH = 24  # characters of a name drawn; the full name is the node's title
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,9 @@ def _edge(edge: Edge, at: dict[int, PlacedNode]) -> PlacedEdge:
 def network_svg(network: Network) -> NetworkSvg:
     """The whole network on a circle, or one actor in the middle of its own."""
     if network.center is not None:
-        width, height, radius = 760, 560, 200
+        width, height, radius = 760, 520, 180
     else:
-        width, height, radius = 960, 780, 280
+        width, height, radius = 960, 740, 270
     cx, cy = width / 2, height / 2
     nodes = _on_circle(network.nodes, cx, cy, radius)
     if network.center is not None:

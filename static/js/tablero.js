@@ -17,3 +17,11 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".error-summary");
   if (summary) summary.focus();
 });
+
+// A graph wider than a phone's screen scrolls sideways: start at its middle, where the
+// actor of the page (or the circle's centre) is.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const box of document.querySelectorAll(".network-scroll.centred")) {
+    box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }
+});
