@@ -121,7 +121,7 @@ def test_the_actor_page_shows_its_graph_and_which_way_offers_went(client, db):
     _offer(maker, me, kind="amnesty")
     _offer(me, taker, kind="pardon")
     page = client.get(me.get_absolute_url()).content.decode()
-    assert "Who Me deals with" in page and '<svg class="network-svg"' in page
+    assert "Who Me deals with" in page and '<svg class="network-svg actor-network"' in page
     assert "<strong>Received</strong> by this actor from Maker" in page
     assert "<strong>Made by</strong> this actor to Taker" in page
 
