@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.db.models import F, Q, QuerySet
+from django.urls import reverse
 
 from actors.choices import Side
 from actors.models import Actor
@@ -54,13 +55,20 @@ class Node:
 @dataclass(frozen=True)
 class Link:
     """One relation: "talks: <channel>" between two participants, or "offer: <kind>"
-    from its maker to a recipient. `url` is the channel's or the offer's page."""
+    from its maker to a recipient (`directed`), with that channel's or offer's id."""
 
     source: Node
     target: Node
     label: str
-    url: str
+    record_id: int
     directed: bool
+
+    @property
+    def url(self) -> str:
+        # Reversed only for the relations drawn: thousands are read, at most a few
+        # hundred shown.
+        name = "negotiations:offer" if self.directed else "negotiations:channel"
+        return reverse(name, args=[self.record_id])
 
 
 @dataclass
@@ -133,21 +141,17 @@ def _links(as_of: dt.date | None, actor_id: int | None) -> list[Link]:
     for row in _values(members, "channel_id", "channel__name", actor="actor"):
         by_channel[row["channel_id"]].append(row)
     for channel_id, rows in by_channel.items():
-        url = TalksChannel(pk=channel_id).get_absolute_url()
-        for one, other in combinations(rows, 2):
-            links.append(
-                Link(
-                    _node(one, "actor"),
-                    _node(other, "actor"),
-                    f"talks: {one['channel__name']}",
-                    url,
-                    directed=False,
-                )
-            )
+        label = f"talks: {rows[0]['channel__name']}"
+        nodes = [_node(row, "actor") for row in rows]
+        links.extend(
+            Link(one, other, label, channel_id, directed=False)
+            for one, other in combinations(nodes, 2)
+        )
     for row in _values(pairs, "offer_id", "offer__kind", maker="offer__offered_by", to="actor"):
         kind = str(_KIND_LABELS.get(row["offer__kind"], row["offer__kind"])).lower()
-        url = Offer(pk=row["offer_id"]).get_absolute_url()
-        links.append(Link(_node(row, "maker"), _node(row, "to"), f"offer: {kind}", url, True))
+        links.append(
+            Link(_node(row, "maker"), _node(row, "to"), f"offer: {kind}", row["offer_id"], True)
+        )
     return links
 
 
