@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
+from tests.browser.accessibility import serious_violations
 from tests.factories import ActorFactory, OfferFactory, TalksChannelFactory
 
 pytestmark = pytest.mark.browser
@@ -42,6 +43,7 @@ def test_the_actor_picker_types_ahead_and_selects_in_the_list(
     expect(listbox.get_by_role("option")).to_have_count(1)
     expect(listbox.get_by_role("option")).to_contain_text("Delcy Rodríguez-Test")
     screenshot(f"actor-picker-{width}")
+    assert serious_violations(page) == []
     search.press("ArrowDown")
     search.press("Enter")  # chooses; never submits the form
     expect(page.get_by_role("heading", name="Add a development")).to_be_visible()
@@ -91,6 +93,7 @@ def test_a_refused_form_sums_up_what_to_fix_on_top(live_server, editor_page, scr
     expect(summary).to_be_focused()
     expect(summary.get_by_role("link", name="Title")).to_be_visible()
     screenshot(f"error-summary-{width}")
+    assert serious_violations(page) == []
     summary.get_by_role("link", name="Title").click()
     expect(page).to_have_url(f"{live_server.url}/developments/add/#id_title")
 

@@ -4,11 +4,11 @@ axe's accessibility check (no serious or critical violation)."""
 import datetime as dt
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from actors.models import Role
 from negotiations.models import ChannelParticipant
+from tests.browser.accessibility import serious_violations
 from tests.factories import ActorFactory, OfferFactory, TalksChannelFactory
 
 pytestmark = pytest.mark.browser
@@ -34,15 +34,6 @@ def relations(transactional_db):
     )  # fmt: skip
     Role.objects.create(actor=leader, title="party leader", started_on=dt.date(2018, 7, 1))
     return {"envoy": envoy, "leader": leader, "mediator": mediator}
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
