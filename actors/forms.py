@@ -1,10 +1,18 @@
 """Editors' forms for actors; validation is the services' (and the models' clean)."""
 
 from django import forms
+from django.urls import reverse
 
 from actors.models import Actor, Role
 from core.forms import IdField, PartialDateField, RecordForm, record_formfield
 from core.models import ReviewState
+
+
+def actor_picker(field: forms.ModelChoiceField) -> None:
+    """Offer every actor not rejected in `field`'s select, which a small script
+    (static/js/actor_picker.js) lets editors search by typing; the select works without it."""
+    field.queryset = Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
+    field.widget.attrs["data-actor-search"] = reverse("actors:suggest")
 
 
 class ActorForm(RecordForm):
@@ -30,9 +38,7 @@ class RoleForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Actor.objects.exclude(
-            review_state=ReviewState.REJECTED
-        ).order_by("name")
+        actor_picker(self.fields["organization"])
 
 
 class MergeForm(forms.Form):

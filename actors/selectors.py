@@ -62,9 +62,11 @@ SUGGESTIONS_MAX = 10
 
 def actor_suggestions(
     *, text: str, as_of: dt.date | None = None, limit: int = SUGGESTIONS_MAX
-) -> list[dict]:
-    """Up to `limit` actors whose name, slug or an alias contains `text`, those whose name
-    starts with it first, as {"slug", "name"}: a filter's type-ahead. One query."""
+) -> list[Actor]:
+    """Up to `limit` actors whose name, slug or an alias contains `text` (aliases folded:
+    case, accents, punctuation), those whose name starts with it first, known by `as_of`
+    and never rejected: the type-ahead of the timeline's filter and of editors' pickers.
+    One query."""
     text = text.strip()
     folded = normalize_name(text)
     if not text or not folded:
@@ -76,7 +78,7 @@ def actor_suggestions(
         .filter(match)
         .annotate(later=Case(When(name__istartswith=text, then=Value(0)), default=Value(1)))
         .order_by("later", "name", "id")
-        .values("slug", "name")[:limit]
+        .only("id", "slug", "name", "side")[:limit]
     )
 
 

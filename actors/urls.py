@@ -14,6 +14,7 @@ editor_patterns = [
     path("aliases/<int:pk>/split/", editing.actor_alias_split, name="alias_split"),
     path("<int:pk>/roles/add/", editing.actor_role_add, name="role_add"),
     path("<int:pk>/merge/", editing.actor_merge_view, name="merge"),
+    # The editors' actor picker types ahead through this (static/js/actor_picker.js).
 ]
 
 # An actor's page (actors:detail) is drawn by negotiations, which knows the records it

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
+from actors.forms import actor_picker
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
+from actors.selectors import actors_shown
 from core.forms import (
     IdField,
     IdsField,
@@ -23,10 +25,6 @@ from sources.models import Article
 from sources.services import SourceInput
 
 
-def _actors():
-    return Actor.objects.exclude(review_state=ReviewState.REJECTED).order_by("name")
-
-
 def _live(model):
     return model.objects.exclude(review_state=ReviewState.REJECTED)
 
@@ -37,7 +35,7 @@ def _offers():
     return (
         _live(Offer)
         .select_related("offered_by")
-        .prefetch_related(Prefetch("recipients", queryset=_actors()))
+        .prefetch_related(Prefetch("recipients", queryset=actors_shown()))
         .order_by("-offered_on", "id")
     )
 
@@ -54,8 +52,8 @@ class OfferForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offered_by"].queryset = _actors()
-        self.fields["recipients"].queryset = _actors()
+        actor_picker(self.fields["offered_by"])
+        actor_picker(self.fields["recipients"])
         self.fields["channel"].queryset = _live(TalksChannel)
 
 
@@ -73,8 +71,8 @@ class ChannelForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = _actors()
-        self.fields["mediators"].queryset = _actors()
+        actor_picker(self.fields["participants"])
+        actor_picker(self.fields["mediators"])
         if self.instance.pk:
             roles = {p.actor_id: p.role for p in self.instance.participants.all()}
             self.initial.setdefault(
@@ -129,8 +127,8 @@ class IndictmentForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["defendants"].queryset = _actors()
-        self.fields["authority"].queryset = _actors()
+        actor_picker(self.fields["defendants"])
+        actor_picker(self.fields["authority"])
 
 
 class PositionForm(RecordForm):
@@ -144,14 +142,20 @@ class PositionForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = _actors()
+        actor_picker(self.fields["actor"])
 
 
+# Each group is named after the event's field for its record ("Offer": `offer`), which
+# static/js/editing.js reads to show only the statuses of the record chosen.
+STATUS_GROUPS = {
+    "offer": ("Offer", OfferStatus),
+    "channel": ("Channel", ChannelStatus),
+    "indictment": ("Indictment", IndictmentStatus),
+}
+NO_STATUS_CHANGE = ("", "— no status change —")
 STATUS_CHOICES = [
-    ("", "— no status change —"),
-    ("Offer", [(v, label) for v, label in OfferStatus.choices]),
-    ("Channel", [(v, label) for v, label in ChannelStatus.choices]),
-    ("Indictment", [(v, label) for v, label in IndictmentStatus.choices]),
+    NO_STATUS_CHANGE,
+    *[(label, list(statuses.choices)) for label, statuses in STATUS_GROUPS.values()],
 ]
 
 
@@ -189,11 +193,27 @@ class EventForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actors"].queryset = _actors()
+        actor_picker(self.fields["actors"])
         self.fields["actors"].required = False
         self.fields["offer"].queryset = _offers()
         self.fields["channel"].queryset = _live(TalksChannel)
         self.fields["indictment"].queryset = _live(Indictment)
+        self.fields["status_to"].widget.attrs["data-status-by-record"] = ""
+        if not self.is_bound:
+            self._status_choices_of_record()
+
+    def _status_choices_of_record(self) -> None:
+        """A form opened for one record (`?offer=5`, or an event of that offer) lists only
+        that kind's statuses. A posted form keeps them all: the model then says plainly
+        which statuses the record chosen can take."""
+        chosen = [
+            name
+            for name in STATUS_GROUPS
+            if self.initial.get(name) or getattr(self.instance, f"{name}_id", None)
+        ]
+        if len(chosen) == 1:
+            label, statuses = STATUS_GROUPS[chosen[0]]
+            self.fields["status_to"].choices = [NO_STATUS_CHANGE, (label, list(statuses.choices))]
 
     def changes(self) -> dict:
         changes = super().changes()

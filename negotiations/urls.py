@@ -7,6 +7,7 @@ from negotiations.views import (
     disagreements,
     editing,
     history,
+    network,
     records,
     review,
     search,
@@ -26,6 +27,7 @@ state_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("timeline/csv/", timeline.timeline_csv, name="timeline_csv"),
+    path("network/", network.network, name="network"),
 ]
 
 # Record pages, sources and search.

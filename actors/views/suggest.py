@@ -1,4 +1,5 @@
-"""The actors a reader may mean by what they type: a filter's type-ahead."""
+"""The actors a reader may mean by what they type: the type-ahead of the timeline's actor
+filter and of editors' actor pickers."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.views.decorators.http import require_GET
@@ -11,8 +12,9 @@ SUGGEST_TEXT_MAX = 100
 
 @require_GET
 def actor_suggest(request: HttpRequest) -> HttpResponse:
-    """`?q=mad[&as_of=]`: a few actors matching the text, for a filter's type-ahead, as
-    {"results": [{"slug", "name"}]}; bad input is a 400 that says what is wrong."""
+    """`?q=mad[&as_of=]`: a few actors matching the text, best first, as
+    {"results": [{"id", "slug", "name", "side"}]} (side as shown); bad input is a 400 that
+    says what is wrong."""
     text = request.GET.get("q", "")
     if len(text) > SUGGEST_TEXT_MAX:
         return HttpResponseBadRequest(
@@ -22,4 +24,12 @@ def actor_suggest(request: HttpRequest) -> HttpResponse:
         as_of = as_of_parse(request.GET.get("as_of"))
     except AsOfError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    return JsonResponse({"results": actor_suggestions(text=text, as_of=as_of)})
+    actors = actor_suggestions(text=text, as_of=as_of)
+    return JsonResponse(
+        {
+            "results": [
+                {"id": a.pk, "slug": a.slug, "name": a.name, "side": a.get_side_display()}
+                for a in actors
+            ]
+        }
+    )

@@ -11,6 +11,7 @@ from actors.selectors import actor_list
 from core.asof import known_by
 from core.models import ReviewState
 from negotiations.models import Event, Indictment, Offer
+from negotiations.selectors.network import Network, actor_network
 from negotiations.selectors.records import (
     RELATED_LIMIT,
     Related,
@@ -34,6 +35,7 @@ class ActorDetail:
     channels: Related
     positions: Related
     events: Related
+    network: Network  # the actors it shares a channel or an offer with
 
 
 def _roles(as_of: dt.date | None) -> Prefetch:
@@ -89,4 +91,5 @@ def actor_detail(
             limit=limit,
             pk__in=Event.actors.through.objects.filter(actor=actor).values("event_id"),
         ),
+        network=actor_network(actor=actor, as_of=as_of),
     )

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import template
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from actors.choices import Side
@@ -16,6 +17,13 @@ _SIDE_LABELS = {**dict(Side.choices), "mediator": "Mediators"}
 def as_of_url(record, as_of: dt.date | None) -> str:
     """The record's page, keeping the as-of date the reader is viewing."""
     url = record.get_absolute_url()
+    return f"{url}?{urlencode({'as_of': as_of.isoformat()})}" if as_of else url
+
+
+@register.filter
+def node_url(node, as_of: dt.date | None) -> str:
+    """An actor's page from a network node (negotiations.selectors.network), keeping the date."""
+    url = reverse("actors:detail", args=[node.slug])
     return f"{url}?{urlencode({'as_of': as_of.isoformat()})}" if as_of else url
 
 

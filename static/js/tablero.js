@@ -50,3 +50,17 @@ for (const field of document.querySelectorAll("input[data-suggest][list]")) {
 if (window.matchMedia("(min-width: 48rem)").matches) {
   for (const details of document.querySelectorAll("details[data-open-wide]")) details.open = true;
 }
+
+// A form sent back with errors: the reader lands on the summary of what to fix.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+});
+
+// A graph wider than a phone's screen scrolls sideways: start at its middle, where the
+// actor of the page (or the circle's centre) is.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const box of document.querySelectorAll(".network-scroll.centred")) {
+    box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }
+});

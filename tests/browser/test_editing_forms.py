@@ -1,0 +1,115 @@
+"""Editors' forms in Chromium at desktop and phone widths: the actor picker types ahead,
+the status list follows the record chosen, errors are summed up on top, and the source
+stands beside the fields it supports."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import serious_violations
+from tests.factories import ActorFactory, OfferFactory, TalksChannelFactory
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [1366, 390]
+PASSWORD = "a-long-forms-passphrase"
+
+
+@pytest.fixture
+def editor_page(live_server, page, transactional_db):
+    user = User.objects.create_user("forms-editor", password=PASSWORD)
+    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
+    page.goto(f"{live_server.url}/accounts/login/?next=/developments/add/")
+    page.get_by_label("Username").fill("forms-editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Add a development")).to_be_visible()
+    return page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_actor_picker_types_ahead_and_selects_in_the_list(
+    live_server, editor_page, screenshot, width
+):
+    page = editor_page
+    wanted = ActorFactory(name="Delcy Rodríguez-Test")
+    ActorFactory(name="Somebody Unrelated")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    search = page.get_by_role("combobox", name="Find Actors by typing a name or alias")
+    search.fill("rodr")
+    listbox = page.get_by_role("listbox", name="Actors matching the search for Actors")
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    expect(listbox.get_by_role("option")).to_contain_text("Delcy Rodríguez-Test")
+    screenshot(f"actor-picker-{width}")
+    assert serious_violations(page) == []
+    search.press("ArrowDown")
+    search.press("Enter")  # chooses; never submits the form
+    expect(page.get_by_role("heading", name="Add a development")).to_be_visible()
+    selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].map(o => o.value)")
+    assert selected == [str(wanted.pk)]
+    expect(page.locator(".actor-picker-chosen").first).to_contain_text("Delcy Rodríguez-Test")
+    page.get_by_role("button", name="Remove Delcy Rodríguez-Test").click()
+    selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].length")
+    assert selected == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_status_list_shows_only_the_chosen_records_statuses(
+    live_server, editor_page, screenshot, width
+):
+    page = editor_page
+    offer = OfferFactory(terms="Amnesty for an exit")
+    TalksChannelFactory(name="Harbour talks")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    status = page.locator("#id_status_to")
+
+    def groups_shown():
+        return status.evaluate(
+            "s => [...s.querySelectorAll('optgroup')].filter(g => !g.disabled).map(g => g.label)"
+        )
+
+    assert groups_shown() == []
+    expect(page.locator("#id_status_to-kind")).to_have_text(
+        "Choose the offer, channel or indictment first."
+    )
+    page.locator("#id_offer").select_option(str(offer.pk))
+    assert groups_shown() == ["Offer"]
+    status.select_option("declined")
+    screenshot(f"status-choices-{width}")
+    page.locator("#id_offer").select_option("")
+    assert groups_shown() == [] and status.input_value() == ""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_refused_form_sums_up_what_to_fix_on_top(live_server, editor_page, screenshot, width):
+    page = editor_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.get_by_role("button", name="Add development").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Title")).to_be_visible()
+    screenshot(f"error-summary-{width}")
+    assert serious_violations(page) == []
+    summary.get_by_role("link", name="Title").click()
+    expect(page).to_have_url(f"{live_server.url}/developments/add/#id_title")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_source_stands_beside_the_fields_it_supports(live_server, editor_page, width):
+    page = editor_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    main = page.locator(".form-main").bounding_box()
+    source = page.locator(".form-source").bounding_box()
+    if width >= 900:
+        # Side by side, the form using the page's width.
+        assert source["x"] > main["x"] + main["width"] - 1
+        assert abs(source["y"] - main["y"]) < 5
+        form = page.locator("form.editing-form").bounding_box()
+        assert form["width"] > 0.8 * page.viewport_size["width"] - 60
+    else:
+        assert source["y"] >= main["y"] + main["height"] - 1
