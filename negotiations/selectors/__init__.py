@@ -54,6 +54,7 @@ from negotiations.selectors.review import (
     ReviewArticle,
     ReviewItem,
     review_article_list,
+    review_last_decision,
     review_queue,
     unreviewed_evidence,
 )
@@ -118,6 +119,7 @@ __all__ = [
     "ReviewArticle",
     "unreviewed_evidence",
     "review_article_list",
+    "review_last_decision",
     "review_queue",
     "CONTEXT_CHARS",
 ]
