@@ -45,6 +45,11 @@ class ReviewArticle:
     missed: list[MissedSentence] = field(default_factory=list)
 
     @property
+    def anchor(self) -> str:
+        """The id of the article's heading: a decision made there comes back to it."""
+        return f"article-{self.article.pk}"
+
+    @property
     def items(self) -> list[ReviewItem]:
         return [item for sentence in self.sentences for item in sentence.items]
 
@@ -180,8 +185,8 @@ def _parties(model_name: str, record) -> str:
     names = ", ".join
     if model_name == "offer":
         to = names(a.name for a in record.recipients.all())
-        by = record.offered_by.name if record.offered_by else "?"
-        return f"{by} → {to}" if to else by
+        by = record.offered_by.name if record.offered_by else ""
+        return f"{by or '?'} → {to}" if to else by
     if model_name == "indictment":
         against = names(a.name for a in record.defendants.all())
         return f"{record.authority.name} v. {against}" if record.authority else against
