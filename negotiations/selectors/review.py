@@ -193,16 +193,23 @@ def _parties(model_name: str, record) -> str:
     return names(a.name for a in _actors(model_name, record))
 
 
-CONTEXT_CHARS = 160
+CONTEXT_CHARS = 60
 
 
 def _context(text: str, evidence: Evidence) -> tuple[str, str]:
-    """The text around a quoted span (the template escapes all three parts)."""
-    before = text[max(0, evidence.start - CONTEXT_CHARS) : evidence.start]
-    after = text[evidence.end : evidence.end + CONTEXT_CHARS]
-    return ("…" if evidence.start > CONTEXT_CHARS else "") + before, after + (
-        "…" if evidence.end + CONTEXT_CHARS < len(text) else ""
-    )
+    """The words around a quoted span, cut at a space (the template escapes all three parts)."""
+    before, after = "", ""
+    if evidence.start > CONTEXT_CHARS:
+        cut = text[evidence.start - CONTEXT_CHARS : evidence.start]
+        before = "…" + (cut.split(" ", 1)[1] if " " in cut[:-1] else cut)
+    else:
+        before = text[: evidence.start]
+    if evidence.end + CONTEXT_CHARS < len(text):
+        cut = text[evidence.end : evidence.end + CONTEXT_CHARS]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut[1:] else cut) + "…"
+    else:
+        after = text[evidence.end :]
+    return before, after
 
 
 def review_last_decision(entry: dict | None, *, by) -> tuple[str, object] | None:

@@ -8,6 +8,7 @@
   let current = null; // the record the keys act on
   let last = null; // the last decision made on this page: {row, kept, undo}
   let busy = false;
+  document.querySelector(".review-keys").hidden = false; // the keys need this script
 
   const say = (message) => { status.textContent = message; };
   const rows = () => [...document.querySelectorAll("li.review-item, li.review-decided")];

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.models import Event, Offer
+from tests.browser.conftest import ARTIFACTS
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -191,3 +192,30 @@ def test_the_queue_has_no_serious_accessibility_violation(live_server, page, que
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+# The measure: 59 records made a page 24,600 px tall (48,670 px on a phone).
+HEIGHT_LIMITS = {"desktop": 7_000, "mobile": 20_000}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sixty_records_fit_in_a_few_screens(live_server, page, screenshot, transactional_db, width):
+    sentences = [
+        f"Officials offered amnesty and relief in round {n} of the talks." for n in range(20)
+    ]
+    article = ArticleFactory(title="A long report", text=" ".join(sentences), **MACHINE)
+    for n, sentence in enumerate(sentences):
+        for kind in ("amnesty", "pardon", "sanctions_relief"):
+            offer = OfferFactory(
+                terms=f"{kind} offer {n}", kind=kind, offered_by=ActorFactory(), **MACHINE
+            )
+            offer.recipients.add(ActorFactory())
+            _quote(offer, article, sentence)
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    _sign_in(page, live_server)
+    expect(page.locator("li.review-item")).to_have_count(60)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    screenshot(f"review-queue-sixty-{width}")
+    page.screenshot(path=str(ARTIFACTS / f"review-queue-sixty-{width}-first-screen.png"))
+    print(f"60 records at {width}: {height} px, {height / WIDTHS[width][1]:.1f} screens")
+    assert height < HEIGHT_LIMITS[width]
