@@ -38,7 +38,9 @@ def _quote(record, article, sentence):
 @pytest.fixture
 def queue(transactional_db):
     """Three records in two sentences of one article; one record of an older article."""
-    article = ArticleFactory(title="Norland talks report", text=TEXT, published_on="2025-02-03")
+    article = ArticleFactory(
+        title="Norland talks report", text=TEXT, published_on="2025-02-03", **MACHINE
+    )
     by = ActorFactory(name="Norland", side="us_government")
     amnesty = OfferFactory(terms="Amnesty for the general", offered_by=by, **MACHINE)
     amnesty.recipients.add(ActorFactory(name="The general"))
