@@ -282,6 +282,28 @@ def record_review(*, record: Fact, by, decision: str, expected_version: int | No
 
 
 @transaction.atomic
+def record_review_undo(*, record: Fact, by, expected_version: int | None = None) -> Fact:
+    """Take back an editor's own confirm or reject: the record is unreviewed again."""
+    locked = type(record).objects.select_for_update().get(pk=record.pk)
+    version_check(locked, expected_version)
+    if (
+        locked.review_state not in (ReviewState.CONFIRMED, ReviewState.REJECTED)
+        or locked.reviewed_by_id != by.pk
+    ):
+        raise ValidationError("Only your own confirm or reject can be undone.")
+    affected_before = _affected(locked)
+    locked.review_state = ReviewState.UNREVIEWED
+    locked.reviewed_by = None
+    locked.reviewed_at = None
+    locked.version += 1
+    locked._history_user = by
+    locked._change_reason = "Review undone"
+    locked.save()
+    _followers_update(affected_before + _affected(locked), by)
+    return locked
+
+
+@transaction.atomic
 def record_create(*, model: type[Fact], by, fields: dict, m2m: dict | None = None) -> Fact:
     """A record an editor enters: validated, marked as theirs, known from today."""
     record = model(**fields, origin=Origin.EDITOR, created_by=by)

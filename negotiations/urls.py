@@ -72,6 +72,7 @@ editor_patterns = [
         name="disagreement_choose",
     ),
     path("review/links/<int:pk>/", review.review_link_decide, name="review_link_decide"),
+    path("review/undo/", review.review_undo, name="review_undo"),
     path("review/<str:model_name>/<int:pk>/", review.review_decide, name="review_decide"),
     path(
         "review/articles/<int:pk>/confirm/",

@@ -55,6 +55,7 @@ from negotiations.selectors.review import (
     ReviewArticle,
     ReviewItem,
     review_article_list,
+    review_last_decision,
     review_queue,
     unreviewed_evidence,
 )
@@ -137,6 +138,7 @@ __all__ = [
     "ReviewArticle",
     "unreviewed_evidence",
     "review_article_list",
+    "review_last_decision",
     "review_queue",
     "CONTEXT_CHARS",
 ]

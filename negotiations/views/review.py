@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.editing import VersionConflict, record_review
+from core.editing import VersionConflict, record_review, record_review_undo
 from core.models import Origin, ReviewState
 from core.pages import posted_version
 from core.permissions import editor_required
@@ -16,10 +16,17 @@ from negotiations.choices import LinkState
 from negotiations.links import record_link_decide, record_link_move
 from negotiations.models import RecordLink
 from negotiations.records import REVIEW_MODELS
-from negotiations.selectors import review_article_list, review_queue, unreviewed_evidence
+from negotiations.selectors import (
+    review_article_list,
+    review_last_decision,
+    review_queue,
+    unreviewed_evidence,
+)
 from sources.models import Article, Evidence
 
 ARTICLES_PER_PAGE = 5
+# The session remembers the editor's last confirm or reject, which "Undo" takes back.
+LAST_DECISION = "review_last_decision"
 
 
 def _article_filter(request) -> int | None:
@@ -41,6 +48,7 @@ def review(request):
         "page": page,
         "queue": review_queue(articles=list(page.object_list)),
         "article_id": article_id,
+        "last_decision": review_last_decision(request.session.get(LAST_DECISION), by=request.user),
         "filtered_article": Article.objects.defer("text").filter(pk=article_id).first()
         if article_id
         else None,
@@ -57,6 +65,19 @@ def _back(request) -> str:
     )
 
 
+def _wants_json(request) -> bool:
+    """The queue's script asks for JSON to update the row in place; a plain form gets a redirect."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _answer(request, message: str, *, status: int = 200, **data):
+    """A result for the queue's script, or a message and a redirect for the plain form."""
+    if _wants_json(request):
+        return JsonResponse({"message": message, **data}, status=status)
+    (messages.success if status == 200 else messages.error)(request, message)
+    return redirect(_back(request))
+
+
 @require_POST
 @editor_required
 def review_decide(request, model_name: str, pk: int):
@@ -65,19 +86,43 @@ def review_decide(request, model_name: str, pk: int):
     record = get_object_or_404(REVIEW_MODELS[model_name], pk=pk)
     decision = request.POST.get("decision", "")
     try:
-        record_review(
+        record = record_review(
             record=record,
             by=request.user,
             decision=decision,
             expected_version=posted_version(request),
         )
     except VersionConflict as error:
-        messages.error(request, f"{error} Look at it again before deciding.")
+        return _answer(request, f"{error} Look at it again before deciding.", status=409)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{ReviewState(decision).label}: {record}.")
-    return redirect(_back(request))
+        return _answer(request, " ".join(error.messages), status=400)
+    request.session[LAST_DECISION] = {"model": model_name, "pk": record.pk}
+    return _answer(
+        request,
+        f"{ReviewState(decision).label}: {record}.",
+        decision=ReviewState(decision).label,
+        undo={"model": model_name, "pk": record.pk, "version": record.version},
+    )
+
+
+@require_POST
+@editor_required
+def review_undo(request):
+    """Take back the editor's last confirm or reject: the record is unreviewed again."""
+    last = review_last_decision(request.session.get(LAST_DECISION), by=request.user)
+    posted = (request.POST.get("model", ""), request.POST.get("pk", ""))
+    if last is None or posted != (last[0], str(last[1].pk)):
+        return _answer(request, "Only your last confirm or reject can be undone.", status=400)
+    try:
+        record = record_review_undo(
+            record=last[1], by=request.user, expected_version=posted_version(request)
+        )
+    except VersionConflict as error:
+        return _answer(request, f"{error} It was not undone.", status=409)
+    except ValidationError as error:
+        return _answer(request, " ".join(error.messages), status=400)
+    del request.session[LAST_DECISION]
+    return _answer(request, f"Undone: “{record}” awaits review again.", version=record.version)
 
 
 @require_POST
@@ -87,6 +132,7 @@ def review_article_confirm(request, pk: int):
     article = get_object_or_404(Article.objects.defer("text"), pk=pk)
     rows = Evidence.objects.filter(article=article).filter(unreviewed_evidence())
     confirmed = 0
+    request.session.pop(LAST_DECISION, None)  # a bulk confirm is not undone one record at a time
     for item in rows.select_related("content_type"):
         record = item.content_type.get_object_for_this_type(pk=item.object_id)
         if record.origin == Origin.INGESTION and record.review_state == ReviewState.UNREVIEWED:

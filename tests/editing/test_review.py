@@ -112,7 +112,8 @@ def test_the_queue_takes_a_constant_number_of_queries(
         label = "a spokeswoman" if n % 2 else ""
         cited_offers(ArticleFactory(), size // 5, speaker=ActorFactory(), speaker_label=label)
     editor_client.get(URL)  # warm the content-type cache
-    # session, user, group check, count, articles, texts, evidence, offers, record links
-    with django_assert_num_queries(9):
+    # session, user, group check, count, articles, texts, evidence (all quotes of the page's
+    # articles: the pending ones and the quoted sentences), offers, their recipients, links
+    with django_assert_num_queries(10):
         response = editor_client.get(URL)
     assert response.content.decode().count('class="review-item"') == size

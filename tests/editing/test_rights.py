@@ -52,6 +52,7 @@ def action_urls(records) -> list[str]:
     actor, offer = records["actor"], records["offer"]
     return [
         reverse("negotiations:review_decide", args=["offer", offer.pk]),
+        reverse("negotiations:review_undo"),
         reverse("negotiations:record_revert", args=["offer", offer.pk, 1]),
         reverse("actors:alias_add", args=[actor.pk]),
         reverse("actors:alias_split", args=[records["alias"].pk]),
@@ -101,6 +102,8 @@ def test_a_post_without_a_csrf_token_is_refused(editor, records):
     offer.refresh_from_db()
     assert offer.review_state == "unreviewed"
     response = client.post(reverse("negotiations:development_add"), {"title": "x"})
+    assert response.status_code == 403
+    response = client.post(reverse("negotiations:review_undo"), {"model": "offer", "pk": offer.pk})
     assert response.status_code == 403
 
 
