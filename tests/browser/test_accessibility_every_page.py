@@ -2,13 +2,12 @@
 Chromium at desktop and phone widths: no serious or critical violation anywhere."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from actors.models import Actor
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
 from tests.browser.accessibility import serious_violations
+from tests.browser.sign_in import editor_sign_in
 from tests.conftest import SAMPLE_ARTICLE, ingest_path
 
 pytestmark = pytest.mark.browser
@@ -18,12 +17,7 @@ pytestmark = pytest.mark.browser
 def pages(live_server, page, transactional_db) -> list[str]:
     """The sample article ingested, an editor signed in, and a URL of every kind of page."""
     article = ingest_path(SAMPLE_ARTICLE)
-    user = User.objects.create_user("axe-editor", password="a-long-axe-passphrase")
-    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("axe-editor")
-    page.get_by_label("Password").fill("a-long-axe-passphrase")
-    page.get_by_role("button", name="Sign in").click()
+    editor_sign_in(page, live_server, "axe-editor")
     offer = Offer.objects.first()
     urls = [
         reverse("negotiations:dashboard"),

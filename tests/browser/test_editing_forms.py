@@ -3,27 +3,20 @@ the status list follows the record chosen, errors are summed up on top, and the 
 stands beside the fields it supports."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import serious_violations
+from tests.browser.sign_in import editor_sign_in
 from tests.factories import ActorFactory, OfferFactory, TalksChannelFactory
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [1366, 390]
-PASSWORD = "a-long-forms-passphrase"
 
 
 @pytest.fixture
 def editor_page(live_server, page, transactional_db):
-    user = User.objects.create_user("forms-editor", password=PASSWORD)
-    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
-    page.goto(f"{live_server.url}/accounts/login/?next=/developments/add/")
-    page.get_by_label("Username").fill("forms-editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    editor_sign_in(page, live_server, "forms-editor", "/developments/add/")
     expect(page.get_by_role("heading", name="Add a development")).to_be_visible()
     return page
 

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from negotiations.models import Offer
+from tests.browser.sign_in import editor_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +20,7 @@ elections, officials said."""
 
 @pytest.fixture
 def signed_in_editor(live_server, page, transactional_db):
-    user = User.objects.create_user("flow-editor", password="a-long-flow-passphrase")
-    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
-    page.goto(f"{live_server.url}/accounts/login/?next=/articles/add/")
-    page.get_by_label("Username").fill("flow-editor")
-    page.get_by_label("Password").fill("a-long-flow-passphrase")
-    page.get_by_role("button", name="Sign in").click()
+    user = editor_sign_in(page, live_server, "flow-editor", "/articles/add/")
     expect(page.get_by_role("heading", name="Add an article")).to_be_visible()
     return user
 

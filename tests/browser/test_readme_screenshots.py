@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from sources.models import Article
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.sign_in import editor_sign_in
 from tests.conftest import ingest_path
 
 pytestmark = pytest.mark.browser
@@ -50,10 +50,5 @@ def test_the_readme_screenshots(live_server, page, transactional_db, sample_arti
     article = Article.objects.order_by("published_on").last()
     shoot("source", article.get_absolute_url(), "mark.span")
 
-    editor = User.objects.create_user("readme-editor", password="a-long-readme-passphrase")
-    editor.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
-    page.goto(f"{live_server.url}/accounts/login/?next=/review/")
-    page.get_by_label("Username").fill("readme-editor")
-    page.get_by_label("Password").fill("a-long-readme-passphrase")
-    page.get_by_role("button", name="Sign in").click()
+    editor_sign_in(page, live_server, "readme-editor", "/review/")
     shoot("review", "/review/", "main h1")

@@ -4,13 +4,12 @@ script, and no serious accessibility violation (axe)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.models import Event, Offer
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.sign_in import editor_sign_in
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -22,7 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": (1366, 900), "mobile": (390, 844)}
-PASSWORD = "a-long-review-passphrase"
 SHARED = "Norland offered amnesty and a pardon to the general."
 TALKS = "Envoys of both sides met in Vantia for talks on Tuesday."
 MISSED = "A new election is due before the end of the year."
@@ -56,12 +54,7 @@ def queue(transactional_db):
 
 
 def _sign_in(page, live_server, next_path="/review/"):
-    user = User.objects.create_user("queue-editor", password=PASSWORD)
-    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
-    page.goto(f"{live_server.url}/accounts/login/?next={next_path}")
-    page.get_by_label("Username").fill("queue-editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    user = editor_sign_in(page, live_server, "queue-editor", next_path)
     expect(page.get_by_role("heading", name="Review what ingestion extracted")).to_be_visible()
     return user
 
