@@ -37,6 +37,10 @@ def side_label(value: str) -> str:
     return _SIDES.get(value, str(value).replace("_", " ").capitalize())
 
 
+# A month or a year that has begun (and not ended), as a reader says it.
+_PERIOD_RUNNING = {DatePrecision.MONTH: "this month", DatePrecision.YEAR: "this year"}
+
+
 @register.filter
 def days_left(deadline) -> str:
     """'in 82 days', 'tomorrow', 'today', or 'this month' when a vaguer period has begun."""
@@ -45,12 +49,7 @@ def days_left(deadline) -> str:
         return f"in {days:,} days"
     if days == 1:
         return "tomorrow"
-    precision = deadline.event.occurred_precision
-    if precision == DatePrecision.MONTH:
-        return "this month"
-    if precision == DatePrecision.YEAR:
-        return "this year"
-    return "today"
+    return _PERIOD_RUNNING.get(deadline.event.occurred_precision, "today")
 
 
 @register.simple_tag
@@ -116,6 +115,4 @@ def days_ago(days: int, precision: str) -> str:
         return f"{days:,} days ago"
     if days == 1:
         return "yesterday"
-    return {DatePrecision.MONTH: "this month", DatePrecision.YEAR: "this year"}.get(
-        precision, "today"
-    )
+    return _PERIOD_RUNNING.get(precision, "today")

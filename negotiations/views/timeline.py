@@ -66,14 +66,20 @@ def position_key(event: Event) -> str:
     return f"{event.occurred_on.isoformat()}.{event.pk}"
 
 
+def _iso_date(raw: str) -> dt.date | None:
+    """YYYY-MM-DD, or None (fromisoformat alone would also take 20240801)."""
+    try:
+        return dt.date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        return None
+
+
 def _position(raw: str) -> tuple[dt.date, int] | None:
     match = _POSITION.fullmatch(raw.strip())
     if not match or int(match[2]) > BIGINT_MAX:
         return None
-    try:
-        return dt.date.fromisoformat(match[1]), int(match[2])
-    except ValueError:
-        return None
+    day = _iso_date(match[1])
+    return (day, int(match[2])) if day else None
 
 
 def _seek(request: HttpRequest) -> tuple[str, tuple[dt.date, int] | dt.date] | None:
@@ -87,15 +93,14 @@ def _seek(request: HttpRequest) -> tuple[str, tuple[dt.date, int] | dt.date] | N
         messages.warning(request, f"Only one of after, before and date applies; using “{name}”.")
     raw = request.GET[name].strip()
     if name == "date":
-        try:
-            if len(raw) == 10:
-                return name, dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-        messages.warning(
-            request, f"“{raw[:20]}” is not a date (YYYY-MM-DD); showing the newest developments."
-        )
-        return None
+        day = _iso_date(raw)
+        if day is None:
+            messages.warning(
+                request,
+                f"“{raw[:20]}” is not a date (YYYY-MM-DD); showing the newest developments.",
+            )
+            return None
+        return name, day
     position = _position(raw)
     if position is None:
         messages.warning(

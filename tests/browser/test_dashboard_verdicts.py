@@ -5,13 +5,13 @@ the dashboard and the rules page (issue 14). Screenshots: test-artifacts/verdict
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from negotiations.models import Event, Offer
 from sources.models import Article
+from tests.browser.accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,7 @@ def _published() -> str:
 
 
 def _no_serious_violations(page) -> None:
-    results = Axe().run(page)
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], serious
 
 

@@ -3,11 +3,11 @@ in place with the keyboard or the mouse, undo, missed sentences, the plain forms
 script, and no serious accessibility violation (axe)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from negotiations.ingestion import EXTRACTOR_VERSION
 from negotiations.models import Event, Offer
+from tests.browser.accessibility import serious_violations
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.sign_in import editor_sign_in
 from tests.factories import (
@@ -180,13 +180,7 @@ def test_the_queue_has_no_serious_accessibility_violation(live_server, page, que
     _sign_in(page, live_server)
     page.locator("details.review-missed summary").first.click()
     page.keyboard.press("j")  # the selected row's colours are checked too
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 # The issue's measure: 59 records made a page 24,600 px tall (48,670 px on a phone).

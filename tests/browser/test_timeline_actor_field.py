@@ -4,10 +4,10 @@ and a plain typed name when the suggestions are not used."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from negotiations.views import timeline
+from tests.browser.accessibility import serious_violations
 from tests.factories import ActorFactory, EventFactory
 
 pytestmark = pytest.mark.browser
@@ -35,11 +35,10 @@ def test_typing_suggests_actors_and_the_chosen_slug_filters(live_server, page, m
     expect(page.locator("li.timeline-row")).to_have_count(1)
     expect(page.locator("li.timeline-row")).to_contain_text("Envoy visits")
     expect(field).to_have_value("special-envoy")
-    # The filter form only: the timeline's SVG has a finding of its own (role="img" with
-    # links inside), left to the accessibility work.
-    found = Axe().run(page, context="form.timeline-filters").response["violations"]
-    serious = [v for v in found if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], [n["html"] for n in v["nodes"]]) for v in serious]
+    # The filter form, which this test is about (every whole page is checked by
+    # test_accessibility_every_page.py).
+    serious = serious_violations(page, context="form.timeline-filters")
+    assert serious == [], serious
 
 
 def test_a_typed_name_filters_without_the_suggestions(live_server, page, many_actors):

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from actors.models import Actor
@@ -13,6 +12,7 @@ from core.dates import DatePrecision
 from negotiations.choices import EventKind, EventStatus
 from negotiations.models import Event
 from negotiations.palette import EVENT_KIND_COLOURS, RECORD_KIND_COLOURS
+from tests.browser.accessibility import serious_violations
 from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, OfferFactory
 
 pytestmark = pytest.mark.browser
@@ -81,15 +81,6 @@ def scene(transactional_db):
 def _open(page, url: str, width: int):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(url)
-
-
-def _serious_violations(page) -> list:
-    results = Axe().run(page)
-    return [
-        (v["id"], [node["target"] for node in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -247,4 +238,4 @@ def test_the_footer_leads_to_the_api_docs_the_feed_and_the_csv(live_server, page
 def test_the_timeline_and_a_record_page_pass_axe(live_server, page, scene, width, path):
     url = scene["offer"].get_absolute_url() if path == "offer" else path
     _open(page, f"{live_server.url}{url}", width)
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
