@@ -3,7 +3,8 @@
 A corpus folder holds `articles/NN-slug.txt` with `articles/NN-slug.json` (metadata:
 `published`, `title`, ...) and `gold/NN-slug.json` (the five lists). Each article goes
 through the same pipeline as any ingestion (submission, extraction, storing) inside a
-transaction that is rolled back, so the database is left as it was.
+transaction that is rolled back, so the database is left as it was and no article sees
+another (`manage.py evaluate_extraction` also runs it in a throwaway database).
 """
 
 import datetime as dt
