@@ -3,12 +3,10 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 
 from actors.forms import actor_picker
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
-from actors.selectors import actors_shown
 from core.forms import (
     IdField,
     IdsField,
@@ -21,6 +19,7 @@ from core.models import ReviewState
 from core.text import url_characters
 from negotiations.choices import ChannelStatus, IndictmentStatus, OfferStatus
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
+from negotiations.selectors.labels import with_offer_labels
 from sources.models import Article
 from sources.services import SourceInput
 
@@ -32,12 +31,7 @@ def _live(model):
 def _offers():
     """The offer picker's options, with what their labels read (Offer.label) loaded in
     three queries, not a query or two per option."""
-    return (
-        _live(Offer)
-        .select_related("offered_by")
-        .prefetch_related(Prefetch("recipients", queryset=actors_shown()))
-        .order_by("-offered_on", "id")
-    )
+    return with_offer_labels(_live(Offer)).order_by("-offered_on", "id")
 
 
 class OfferForm(RecordForm):

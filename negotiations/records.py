@@ -23,6 +23,13 @@ def model_name_of(record) -> str:
     return MODEL_NAMES[type(record)]
 
 
+def record_label(record) -> str:
+    """A record's name where records of a kind must be told apart: its `label` if it has
+    one (an offer's what, who to whom and when; selectors.labels loads it for lists), else
+    its text."""
+    return getattr(record, "label", None) or str(record)
+
+
 def record_url(record) -> str:
     """The record's own page; a role has none, so its actor's edit page (where roles are)."""
     if isinstance(record, Role):

@@ -14,7 +14,8 @@ from core.asof import evidence_known_by
 from core.models import ReviewState
 from negotiations.choices import ClaimState
 from negotiations.claims import ClaimGroup, claim_groups
-from negotiations.models import Claim, Event, Position
+from negotiations.models import Claim, Event, Offer, Position
+from negotiations.selectors.labels import with_offer_labels
 
 
 def claims_shown(as_of: dt.date | None = None) -> QuerySet[Claim]:
@@ -130,6 +131,8 @@ def disagreement_list(*, resolved: bool = False) -> list[ClaimGroup]:
     for content_type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         queryset = model.objects.filter(pk__in=ids).exclude(review_state=ReviewState.REJECTED)
+        if model is Offer:
+            queryset = with_offer_labels(queryset)
         if model is Position:
             # Named by its actor; one an editor rejected goes with the actor.
             queryset = queryset.select_related("actor").exclude(

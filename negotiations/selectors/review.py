@@ -14,8 +14,9 @@ from actors.choices import Side
 from core.dates import format_partial_date
 from core.models import Origin, ReviewState
 from negotiations.missed_sentences import MissedSentence, missed_sentences
-from negotiations.models import RecordLink
+from negotiations.models import Offer, RecordLink
 from negotiations.records import REVIEW_MODELS
+from negotiations.selectors.labels import with_offer_labels
 from sources.models import Article, Evidence
 from sources.selectors import evidence_citing
 
@@ -214,16 +215,14 @@ def _context(text: str, evidence: Evidence) -> tuple[str, str]:
 
 def review_last_decision(entry: dict | None, *, by) -> tuple[str, object] | None:
     """The editor's last confirm or reject that can still be undone (the session keeps which;
-    one query, only when there is one)."""
+    one query, only when there is one, and one more for an offer's label)."""
     if not entry or entry.get("model") not in REVIEW_MODELS:
         return None
-    record = (
-        REVIEW_MODELS[entry["model"]]
-        .objects.filter(
-            pk=entry.get("pk"),
-            reviewed_by=by,
-            review_state__in=[ReviewState.CONFIRMED, ReviewState.REJECTED],
-        )
-        .first()
-    )
+    model = REVIEW_MODELS[entry["model"]]
+    records = with_offer_labels(model.objects.all()) if model is Offer else model.objects.all()
+    record = records.filter(
+        pk=entry.get("pk"),
+        reviewed_by=by,
+        review_state__in=[ReviewState.CONFIRMED, ReviewState.REJECTED],
+    ).first()
     return (entry["model"], record) if record else None

@@ -11,7 +11,6 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
-    Prefetch,
     Q,
     QuerySet,
     When,
@@ -19,7 +18,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, RowNumber, TruncDate
 
-from actors.selectors import actors_shown
 from core.asof import today, visible
 from core.dates import EARLIEST, DatePrecision
 from negotiations.choices import (
@@ -38,6 +36,7 @@ from negotiations.models import (
     TalksChannel,
 )
 from negotiations.selectors.claims import claims_attach, claims_open
+from negotiations.selectors.labels import with_offer_labels
 from negotiations.selectors.records import (
     channel_list,
     event_list,
@@ -210,10 +209,7 @@ def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW
         "event": events_known(as_of=as_of).only(
             "id", "title", "kind", "status", "occurred_on", "occurred_precision"
         ),
-        # The maker joined (Offer.label leaves out a rejected one), the recipients prefetched.
-        "offer": visible(Offer.objects.all(), as_of)
-        .select_related("offered_by")
-        .prefetch_related(Prefetch("recipients", queryset=actors_shown())),
+        "offer": with_offer_labels(visible(Offer.objects.all(), as_of)),
         "channel": visible(TalksChannel.objects.all(), as_of),
         "indictment": visible(Indictment.objects.all(), as_of),
     }

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from actors.choices import Side
+from negotiations.records import record_label
 
 register = template.Library()
 
@@ -18,6 +19,9 @@ def as_of_url(record, as_of: dt.date | None) -> str:
     """The record's page, keeping the as-of date the reader is viewing."""
     url = record.get_absolute_url()
     return f"{url}?{urlencode({'as_of': as_of.isoformat()})}" if as_of else url
+
+
+register.filter(record_label)
 
 
 @register.filter

@@ -15,7 +15,7 @@ from core.permissions import editor_required
 from negotiations.choices import LinkState
 from negotiations.links import record_link_decide, record_link_move
 from negotiations.models import RecordLink
-from negotiations.records import REVIEW_MODELS
+from negotiations.records import REVIEW_MODELS, record_label
 from negotiations.selectors import (
     review_article_list,
     review_last_decision,
@@ -99,7 +99,7 @@ def review_decide(request, model_name: str, pk: int):
     request.session[LAST_DECISION] = {"model": model_name, "pk": record.pk}
     return _answer(
         request,
-        f"{ReviewState(decision).label}: {record}.",
+        f"{ReviewState(decision).label}: {record_label(record)}.",
         decision=ReviewState(decision).label,
         undo={"model": model_name, "pk": record.pk, "version": record.version},
     )
@@ -122,7 +122,9 @@ def review_undo(request):
     except ValidationError as error:
         return _answer(request, " ".join(error.messages), status=400)
     del request.session[LAST_DECISION]
-    return _answer(request, f"Undone: “{record}” awaits review again.", version=record.version)
+    return _answer(
+        request, f"Undone: “{record_label(record)}” awaits review again.", version=record.version
+    )
 
 
 @require_POST

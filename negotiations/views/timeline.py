@@ -37,6 +37,7 @@ from negotiations.selectors import (
     event_list,
     event_period_counts,
 )
+from negotiations.selectors.labels import with_offer_labels
 from negotiations.timeline_svg import event_is_ahead, timeline_svg
 from negotiations.zoom import DEFAULT, PRESETS, Zoom, zoom_of
 
@@ -241,7 +242,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
     data = _valid_filters(request, as_of)
     zoom = _zoom(_zoom_key(request), data, day=day)
-    events = _zoomed(EventFilterSet(data, queryset=event_list(as_of=as_of)).qs, zoom)
+    # The subject link names an offer by its label.
+    events = with_offer_labels(event_list(as_of=as_of), via="offer__")
+    events = _zoomed(EventFilterSet(data, queryset=events).qs, zoom)
     counts = _period_counts(data, events, as_of, zoom)
     total = sum(row["n"] for row in counts)
     seek = _seek(request)

@@ -122,9 +122,10 @@ def test_the_queue_of_every_kind_takes_a_constant_number_of_queries(
     quote(last, ArticleFactory(published_on="2000-01-01", text="Old talks."), "Old talks.")
     editor_client.post(f"/review/offer/{last.pk}/", {"decision": "confirmed", "version": 1})
     editor_client.get(URL)  # warm the content-type cache
-    # session, user, group check, the last decision, count, articles, texts, evidence,
-    # 7 record types, 4 many-to-many (recipients, defendants, event and channel actors), links
-    with django_assert_num_queries(8 + 7 + 4 + 1):
+    # session, user, group check, the last decision (and its recipients, for the offer's
+    # label), count, articles, texts, evidence, 7 record types, 4 many-to-many (recipients,
+    # defendants, event and channel actors), links
+    with django_assert_num_queries(9 + 7 + 4 + 1):
         response = editor_client.get(URL)
     html = response.content.decode()
     assert html.count('class="review-item"') == 7 * articles

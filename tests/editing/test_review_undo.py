@@ -28,7 +28,7 @@ def test_the_script_gets_json_and_the_form_a_redirect(editor_client, offers):
     )
     assert response.status_code == 200
     assert response.json() == {
-        "message": f"Confirmed: {offers[0]}.",
+        "message": f"Confirmed: {offers[0].label}.",
         "decision": "Confirmed",
         "undo": {"model": "offer", "pk": offers[0].pk, "version": 2},
     }
@@ -49,11 +49,14 @@ def test_undo_puts_the_last_decision_back_in_the_queue(editor_client, offers):
     editor_client.post(f"/review/offer/{offer.pk}/", {"decision": "rejected", "version": 1})
     html = editor_client.get("/review/").content.decode()
     assert html.count('class="review-item"') == 1
-    assert f"Your last decision: rejected offer “{offer}”" in html
+    assert f"Your last decision: rejected offer “{offer.label}”" in html
     response = editor_client.post(
         "/review/undo/", {"model": "offer", "pk": offer.pk, "version": 2}, **SCRIPT
     )
-    assert response.json() == {"message": f"Undone: “{offer}” awaits review again.", "version": 3}
+    assert response.json() == {
+        "message": f"Undone: “{offer.label}” awaits review again.",
+        "version": 3,
+    }
     offer.refresh_from_db()
     assert (offer.review_state, offer.reviewed_by, offer.version) == ("unreviewed", None, 3)
     assert offer.history.first().history_change_reason == "Review undone"

@@ -9,7 +9,15 @@ from django.urls import reverse
 
 from core.dates import DatePrecision
 from negotiations.choices import EventKind, EventStatus, OfferStatus
-from tests.factories import ActorFactory, EventFactory, OfferFactory, TalksChannelFactory
+from negotiations.ingestion import EXTRACTOR_VERSION
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    EventFactory,
+    EvidenceFactory,
+    OfferFactory,
+    TalksChannelFactory,
+)
 
 KNOWN = {"first_reported_on": dt.date(2024, 8, 1)}
 
@@ -123,6 +131,45 @@ def test_offers_are_named_by_what_who_to_whom_and_when(client, db):
     found = client.get(reverse("negotiations:search"), {"q": "amnesty"}).content.decode()
     assert "Amnesty: United States → The Recipient, Aug 2024" in found
     assert "Amnesty: United States → The Recipient, 2023" in found
+
+
+def test_an_offer_is_named_by_its_label_where_developments_and_reviews_name_it(client, editor):
+    maker, recipient = ActorFactory(name="United States"), ActorFactory(name="The Recipient")
+    offer = OfferFactory(
+        terms="Amnesty", offered_by=maker, offered_on=dt.date(2024, 8, 1),
+        offered_precision="month", extractor_version=EXTRACTOR_VERSION,
+    )  # fmt: skip
+    offer.recipients.add(recipient)
+    article = ArticleFactory(text="The United States offered amnesty. More later.")
+    EvidenceFactory(record=offer, article=article, start=0, end=33)
+    event = EventFactory(
+        title="Offer declined", kind=EventKind.STATUS_CHANGE, offer=offer, status_to="declined"
+    )
+    label = "Amnesty: United States → The Recipient, Aug 2024"
+
+    assert f">{label}</a>" in client.get(reverse("negotiations:timeline")).content.decode()
+    assert f">{label}</a>" in client.get(event.get_absolute_url()).content.decode()
+    client.force_login(editor)
+    queue = client.get("/review/").content.decode()
+    assert f'<strong class="review-label">{label}</strong>' in queue
+
+
+def test_the_timeline_names_offers_in_a_fixed_number_of_queries(client, db):
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("negotiations:timeline"))
+        return len(queries)
+
+    def development_on_a_new_offer():
+        offer = OfferFactory(offered_by=ActorFactory())
+        offer.recipients.add(ActorFactory(), ActorFactory())
+        EventFactory(kind=EventKind.STATUS_CHANGE, offer=offer, status_to="declined")
+
+    development_on_a_new_offer()
+    one = cost()
+    for _ in range(10):
+        development_on_a_new_offer()
+    assert cost() == one
 
 
 def test_the_offer_picker_names_offers_apart_in_a_fixed_number_of_queries(client, editor):

@@ -131,6 +131,9 @@ def test_talks_suspended_then_resumed_with_a_mediator_are_one_channel(db):
         for d in dates
     ]
     assert statuses == [{channel.pk: "active"}, {channel.pk: "dormant"}, {channel.pk: "active"}]
+    for day, status in zip(dates, ["active", "dormant", "active"], strict=True):
+        api = APIClient().get("/api/v1/state/", {"as_of": day}).json()
+        assert [(c["id"], c["status_as_of"]) for c in api["channels"]] == [(channel.pk, status)]
     roles = {p.actor.name: p.role for p in channel.participants.select_related("actor")}
     assert roles == {
         "Jorge Rodríguez": "participant",
