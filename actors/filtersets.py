@@ -1,15 +1,13 @@
 """Filters for the actor list (pages and API)."""
 
-import django_filters
-
 from actors.choices import ActorKind, Side
 from actors.models import Actor
-from core.filtersets import FactFilterSet
+from core.filtersets import ColumnChoicesFilter, FactFilterSet
 
 
 class ActorFilterSet(FactFilterSet):
-    side = django_filters.MultipleChoiceFilter(choices=Side.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=ActorKind.choices)
+    side = ColumnChoicesFilter(choices=Side.choices)
+    kind = ColumnChoicesFilter(choices=ActorKind.choices)
 
     class Meta:
         model = Actor

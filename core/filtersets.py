@@ -28,6 +28,17 @@ class FilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
 
 
+class ColumnChoicesFilter(django_filters.MultipleChoiceFilter):
+    """Any of several values of one of the record's columns, or of a record it points to:
+    no row can match twice, so no DISTINCT, django-filter's default for this filter, which
+    made PostgreSQL de-duplicate every matching row before taking a page (the timeline of
+    one kind: 162 ms of a query at a million events)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 class IdFilter(django_filters.NumberFilter):
     """A record id: a whole number (NumberFilter alone takes decimals)."""
 
@@ -56,7 +67,7 @@ class SinceFilter(django_filters.IsoDateTimeFilter):
 
 
 class FactFilterSet(FilterSet):
-    review_state = django_filters.MultipleChoiceFilter(choices=ReviewState.choices)
+    review_state = ColumnChoicesFilter(choices=ReviewState.choices)
     updated_since = SinceFilter(
         field_name="updated_at",
         lookup_expr="gte",

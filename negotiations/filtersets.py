@@ -7,7 +7,14 @@ from django.db.models import Q
 
 from actors.choices import Side
 from actors.models import Actor, ActorRedirect
-from core.filtersets import BIGINT_MAX, FactFilterSet, FilterSet, IdFilter, SinceFilter
+from core.filtersets import (
+    BIGINT_MAX,
+    ColumnChoicesFilter,
+    FactFilterSet,
+    FilterSet,
+    IdFilter,
+    SinceFilter,
+)
 from negotiations.choices import (
     ChannelMode,
     ChannelStatus,
@@ -60,10 +67,8 @@ class EventFilterSet(FactFilterSet):
     """The timeline's filters: who, what kind, which side, which dates."""
 
     actor = ActorFilter(method="filter_actor", label="Actor (slug or id)")
-    kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices)
-    side = django_filters.MultipleChoiceFilter(
-        choices=Side.choices, method="filter_side", label="Side"
-    )
+    kind = ColumnChoicesFilter(choices=EventKind.choices)
+    side = ColumnChoicesFilter(choices=Side.choices, method="filter_side", label="Side")
     status = django_filters.ChoiceFilter(choices=EventStatus.choices)
     occurred_after = django_filters.DateFilter(field_name="occurred_on", lookup_expr="gte")
     occurred_before = django_filters.DateFilter(field_name="occurred_on", lookup_expr="lte")
@@ -88,11 +93,11 @@ class EventFilterSet(FactFilterSet):
 # --- the API's record lists ---------------------------------------------------------
 class OfferFilterSet(FactFilterSet):
     actor = ActorFilter(method="filter_actor", label="Maker or recipient (slug or id)")
-    side = django_filters.MultipleChoiceFilter(
+    side = ColumnChoicesFilter(
         choices=Side.choices, field_name="offered_by__side", label="Side of the maker"
     )
-    kind = django_filters.MultipleChoiceFilter(choices=OfferKind.choices)
-    status = django_filters.MultipleChoiceFilter(
+    kind = ColumnChoicesFilter(choices=OfferKind.choices)
+    status = ColumnChoicesFilter(
         choices=OfferStatus.choices, field_name="status_as_of", label="Status (as of the date)"
     )
     offered_after = django_filters.DateFilter(field_name="offered_on", lookup_expr="gte")
@@ -113,8 +118,8 @@ class ChannelFilterSet(FactFilterSet):
     side = django_filters.MultipleChoiceFilter(
         choices=Side.choices, field_name="actors__side", distinct=True, label="A participant's side"
     )
-    mode = django_filters.MultipleChoiceFilter(choices=ChannelMode.choices)
-    status = django_filters.MultipleChoiceFilter(
+    mode = ColumnChoicesFilter(choices=ChannelMode.choices)
+    status = ColumnChoicesFilter(
         choices=ChannelStatus.choices, field_name="status_as_of", label="Status (as of the date)"
     )
     active_after = django_filters.DateFilter(field_name="last_activity_on", lookup_expr="gte")
@@ -136,7 +141,7 @@ class IndictmentFilterSet(FactFilterSet):
         distinct=True,
         label="A defendant's side",
     )
-    status = django_filters.MultipleChoiceFilter(
+    status = ColumnChoicesFilter(
         choices=IndictmentStatus.choices, field_name="status_as_of", label="Status (as of the date)"
     )
     filed_after = django_filters.DateFilter(field_name="filed_on", lookup_expr="gte")
@@ -152,7 +157,7 @@ class IndictmentFilterSet(FactFilterSet):
 
 class PositionFilterSet(FactFilterSet):
     actor = ActorFilter(method="filter_actor", label="Actor (slug or id)")
-    side = django_filters.MultipleChoiceFilter(choices=Side.choices, field_name="actor__side")
+    side = ColumnChoicesFilter(choices=Side.choices, field_name="actor__side")
     stated_after = django_filters.DateFilter(field_name="stated_on", lookup_expr="gte")
     stated_before = django_filters.DateFilter(field_name="stated_on", lookup_expr="lte")
 
@@ -165,7 +170,7 @@ class PositionFilterSet(FactFilterSet):
 
 
 class ArticleFilterSet(FilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=ArticleStatus.choices)
+    status = ColumnChoicesFilter(choices=ArticleStatus.choices)
     publisher = django_filters.CharFilter(lookup_expr="iexact")
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
@@ -178,7 +183,7 @@ class ArticleFilterSet(FilterSet):
 
 class EvidenceFilterSet(FilterSet):
     article = IdFilter(field_name="article")
-    attribution = django_filters.MultipleChoiceFilter(choices=Attribution.choices)
+    attribution = ColumnChoicesFilter(choices=Attribution.choices)
     speaker = ActorFilter(method="filter_speaker", label="Speaker (slug or id)")
     record_type = django_filters.ChoiceFilter(
         choices=[

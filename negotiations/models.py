@@ -85,6 +85,13 @@ class RecordLink(models.Model):
         return f"Article {self.article_id} → {self.content_type.model} {self.object_id}"
 
 
+def dated_after_report() -> Q:
+    """Events dated after their first report (a scheduled one, or one reported ahead), or
+    with no report date (an editor's entry, known from its creation): the only events an
+    as-of date can know that are dated after it."""
+    return Q(first_reported_on__isnull=True) | Q(occurred_on__gt=F("first_reported_on"))
+
+
 def _bounty_amount_field(help_text: str) -> models.DecimalField:
     return models.DecimalField(
         max_digits=16, decimal_places=2, null=True, blank=True, help_text=help_text
@@ -388,6 +395,12 @@ class Event(DatedFact):
             models.Index(fields=["occurred_on", "id"], name="event_timeline_idx"),
             models.Index(fields=["kind", "occurred_on"], name="event_kind_date_idx"),
             models.Index(fields=["status", "occurred_on"], name="event_status_date_idx"),
+            # The verdicts' window is a range of dates per precision (verdicts.in_window):
+            # a month-precision event counts for its month, a year-precision one its year.
+            models.Index(
+                fields=["status", "occurred_precision", "occurred_on"],
+                name="event_status_precision_idx",
+            ),
             # Status changes are few among many events; the as-of status of every offer,
             # channel and indictment looks up its latest one (selectors.records).
             *[
@@ -411,6 +424,18 @@ class Event(DatedFact):
                 condition=Q(bounty_amount__isnull=False),
                 name="event_bounty_date_idx",
             ),
+            # Events dated after their first report (scheduled ones, or entered by an
+            # editor with no dated source) are few; they bound what an as-of date knows
+            # (selectors.records.events_known).
+            models.Index(
+                fields=["occurred_on"],
+                condition=dated_after_report(),
+                name="event_dated_after_report_idx",
+            ),
+            # The dashboard reads the latest first report (selectors.state.freshness).
+            models.Index(fields=["first_reported_on"], name="event_first_reported_idx"),
+            # The feed reads the newest entered first.
+            models.Index(fields=["created_at", "id"], name="event_created_idx"),
             # Rejected events are few; every evidence list leaves out what cites one.
             models.Index(
                 fields=["id"],

@@ -4,8 +4,14 @@ PostgreSQL gets full-text search (websearch syntax, ranked; article snippets by
 ts_headline); the embedded SQLite default gets a case-insensitive match of every
 word on the same fields. Each group is capped, with its full count; a fixed number
 of queries whatever the data size. Rejected records never show.
+
+A term that matches most of a large table ("talks" among a million events) is not ranked
+or counted row by row: the planner's estimate gives its count ("about 830,000") and the
+newest matches are shown, read from the date index until the page is full. Ranking a
+hundred thousand equally good matches said little and took most of a second.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -17,17 +23,20 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Expression, F, Model, Prefetch, Q, QuerySet
+from django.db.models import Count, Expression, F, Model, Prefetch, Q, QuerySet, Window
 
 from actors.models import Actor, Alias
 from actors.normalize import normalize_name
-from actors.selectors import actors_shown
 from core.models import ReviewState
 from core.text import CONTROL_CHARACTERS
 from negotiations.models import Event, Indictment, Offer, Position, TalksChannel
+from negotiations.selectors.labels import with_offer_labels
 from sources.models import Article
 
 GROUP_LIMIT = 20
+# Above this many matches (the planner's estimate), a stored-document group shows its
+# newest matches and an estimated count.
+BROAD_MATCHES = 10_000
 QUERY_MAX_LENGTH = 200
 _MAX_WORDS = 8
 _SNIPPET_CHARS = 220
@@ -39,6 +48,14 @@ class SearchGroup:
     label: str  # "Offers"
     items: list
     count: int
+    is_estimate: bool = False  # count is the planner's estimate; items are the newest
+
+    @property
+    def count_label(self) -> str:
+        """The count in words: "1,204", or an estimate to two figures, "about 830,000"."""
+        if not self.is_estimate:
+            return f"{self.count:,}"
+        return f"about {round(self.count, 2 - len(str(self.count))):,}"
 
 
 @dataclass(frozen=True)
@@ -76,19 +93,28 @@ def record_search(query: str, *, limit: int = GROUP_LIMIT) -> list[SearchGroup]:
     for spec in SPECS:
         queryset = _search_pg(spec, query) if postgres else _search_words(spec, query)
         queryset = _decorate(spec, queryset, query, postgres)
-        items = list(queryset[:limit])
+        if postgres and spec.model in _STORED:
+            items, count, is_estimate = _stored_group(spec, queryset, limit)
+        else:
+            items, count, is_estimate = list(queryset[:limit]), queryset.order_by().count(), False
         if spec.model is Article:
             for article in items:
                 article.snippet_pieces = article_snippet(article, query)
-        groups.append(
-            SearchGroup(
-                key=spec.key,
-                label=spec.model._meta.verbose_name_plural.capitalize(),
-                items=items,
-                count=queryset.order_by().count(),
-            )
-        )
+        label = spec.model._meta.verbose_name_plural.capitalize()
+        groups.append(SearchGroup(spec.key, label, items, count, is_estimate))
     return groups
+
+
+def _stored_group(spec: SearchSpec, queryset: QuerySet, limit: int) -> tuple[list, int, bool]:
+    """A large table's page of matches and their count, in two queries at any size: the
+    planner's estimate of the matches, then, for a narrow term, the best ranked with the
+    exact count alongside (a window over the matches); for a broad one, the newest."""
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    estimate = int(plan[0]["Plan"]["Plan Rows"])
+    if estimate > BROAD_MATCHES:
+        return list(queryset.order_by(*spec.order)[:limit]), estimate, True
+    items = list(queryset.annotate(matches=Window(Count("pk")))[:limit])
+    return items, items[0].matches if items else 0, False
 
 
 def _base(spec: SearchSpec) -> QuerySet:
@@ -159,10 +185,8 @@ def _decorate(spec: SearchSpec, queryset: QuerySet, query: str, postgres: bool) 
         )
     if spec.model is Position:
         return queryset.select_related("actor")
-    if spec.model is Offer:  # what Offer.label reads
-        return queryset.select_related("offered_by").prefetch_related(
-            Prefetch("recipients", queryset=actors_shown())
-        )
+    if spec.model is Offer:
+        return with_offer_labels(queryset)
     if spec.model is Article and postgres:
         # ts_headline marks matches with sentinel characters the template escapes around.
         return queryset.defer("text").annotate(

@@ -284,6 +284,19 @@ def rule_case(subject: str) -> Case:
     )
 
 
+def track_case(subject: str) -> Case:
+    """Each row's track (its index in TRACKS), from its rule (rule_case): to take the
+    newest rows of each track."""
+    return Case(
+        *(
+            When(rule__in=[n for n, r in enumerate(RULES) if r.track == t.key], then=Value(i))
+            for i, t in enumerate(TRACKS)
+        ),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+
+
 def window_bounds(day: dt.date, window: int) -> tuple[dt.date, dt.date]:
     """The window's first and last days: the `window` days ending on `day`."""
     return day - dt.timedelta(days=window - 1), day
@@ -352,31 +365,32 @@ MOVED_LIMIT = 20
 
 
 def verdicts_from(
-    rows, *, start: dt.date, end: dt.date, window: int, limit: int = MOVED_LIMIT
+    rows, *, counts: list[dict], start: dt.date, end: dt.date, window: int
 ) -> Verdicts:
-    """The tracks' verdicts from rows annotated with `rule` (rule_case): counts from all of
-    them, and each track's newest `limit` developments."""
+    """The tracks' verdicts: their figures from `counts` (how many rows of the window each
+    rule speaks of: {"rule", "event_kind", "n"}, an event's kind or ""), the developments
+    listed from `rows` (annotated with `rule`: at least each track's newest MOVED_LIMIT)."""
     found: dict[str, list[Moved]] = {track.key: [] for track in TRACKS}
     for row in rows:
-        if row.rule is not None:  # else in the window, but no rule speaks of it
-            rule = RULES[row.rule]
-            found[rule.track].append(Moved(row, rule))
-    tracks = []
-    for track in TRACKS:
-        moved = sorted(
-            found[track.key], key=lambda m: (m.item.partial_date.start, m.item.pk), reverse=True
+        rule = RULES[row.rule]
+        found[rule.track].append(Moved(row, rule))
+    tracks = {track.key: TrackVerdict(track) for track in TRACKS}
+    kinds: dict[str, set[str]] = {track.key: set() for track in TRACKS}
+    for count in counts:
+        rule = RULES[count["rule"]]
+        verdict = tracks[rule.track]
+        verdict.total += count["n"]
+        verdict.improved += count["n"] if rule.effect == IMPROVES else 0
+        verdict.deteriorated += count["n"] if rule.effect == DETERIORATES else 0
+        if count["event_kind"]:
+            kinds[rule.track].add(count["event_kind"])
+    for key, verdict in tracks.items():
+        newest = sorted(
+            found[key], key=lambda m: (m.item.partial_date.start, m.item.pk), reverse=True
         )
-        tracks.append(
-            TrackVerdict(
-                track,
-                improved=sum(1 for m in moved if m.rule.effect == IMPROVES),
-                deteriorated=sum(1 for m in moved if m.rule.effect == DETERIORATES),
-                total=len(moved),
-                moved=moved[:limit],
-                event_kinds=sorted({m.item.kind for m in moved if m.is_event}),
-            )
-        )
-    return Verdicts(start=start, end=end, window=window, tracks=tracks)
+        verdict.moved = newest[:MOVED_LIMIT]
+        verdict.event_kinds = sorted(kinds[key])
+    return Verdicts(start=start, end=end, window=window, tracks=list(tracks.values()))
 
 
 def rules_by_track() -> list[tuple[Track, list[Rule]]]:

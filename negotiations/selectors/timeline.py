@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, TruncMonth
 
 from actors.selectors import actors_shown
+from core.asof import visible
 from core.models import ReviewState
 from negotiations.models import DevelopmentCount, Event
 
@@ -74,16 +75,21 @@ def event_period_counts(events: QuerySet[Event]) -> list[dict]:
 
 
 def development_period_counts(
-    *, as_of: dt.date | None, kinds: list[str] | None = None, status: str = ""
+    *,
+    as_of: dt.date | None,
+    kinds: list[str] | None = None,
+    status: str = "",
+    since: dt.date | None = None,
 ) -> list[dict]:
     """event_period_counts over the events known by `as_of` (of those kinds and that
-    status, when given), read from the summary the writes keep (DevelopmentCount) in one
-    query, whatever the number of events.
+    status, when given, and dated `since` that day), read from the summary the writes keep
+    (DevelopmentCount) in one query, whatever the number of events.
 
     The summary places each event by the month it became known; as of a date, it gives
     the months before that date's month, and the events themselves the few known within
     it (by first_reported_on's index), with those that have no first_reported_on (known
-    from their creation, an editor's entries).
+    from their creation, an editor's entries). The summary counts whole months: a `since`
+    within a month counts that month's events from `since` on from the events too.
     """
     summary = DevelopmentCount.objects.order_by()
     rest = Event.objects.order_by().exclude(review_state=ReviewState.REJECTED)
@@ -98,31 +104,44 @@ def development_period_counts(
             Q(first_reported_on__gte=month, first_reported_on__lte=as_of)
             | Q(first_reported_on__isnull=True, created_at__date__lte=as_of)
         )
+    edge = Event.objects.none()
+    if since is not None:
+        whole = since if since.day == 1 else _next_month(since)
+        summary, rest = summary.filter(month__gte=whole), rest.filter(occurred_on__gte=whole)
+        edge = visible(Event.objects.all(), as_of).filter(
+            occurred_on__gte=since, occurred_on__lt=whole
+        )
     if kinds:
-        summary, rest = summary.filter(kind__in=kinds), rest.filter(kind__in=kinds)
+        summary, rest, edge = (q.filter(kind__in=kinds) for q in (summary, rest, edge))
     if status:
-        summary, rest = summary.filter(status=status), rest.filter(status=status)
+        summary, rest, edge = (q.filter(status=status) for q in (summary, rest, edge))
     summed = (
         summary.values("month", "kind", "precision")
         .annotate(n=Sum("n"))
         .values_list("month", "kind", "precision", "n")
     )
-    counted = (
+    counted = [
         # A date, as the summary's month (TruncMonth is a timestamp in PostgreSQL, which
         # would make the union's column one, parsed row by row).
-        rest.annotate(month=Cast(TruncMonth("occurred_on"), DateField()))
+        events.order_by()
+        .annotate(month=Cast(TruncMonth("occurred_on"), DateField()))
         .values("month", "kind", "occurred_precision")
         .annotate(n=Count("id"))
         .values_list("month", "kind", "occurred_precision", "n")
-    )
+        for events in (rest, edge)
+    ]
     totals: Counter = Counter()
-    for month, kind, precision, n in summed.union(counted, all=True):
+    for month, kind, precision, n in summed.union(*counted, all=True):
         totals[(_as_date(month), kind, precision)] += n
     return [
         {"month": month, "kind": kind, "precision": precision, "n": n}
         for (month, kind, precision), n in sorted(totals.items())
         if n
     ]
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _as_date(value) -> dt.date:

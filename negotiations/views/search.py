@@ -16,6 +16,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "groups": groups,
             "total": sum(group.count for group in groups),
+            "total_is_estimate": any(group.is_estimate for group in groups),
             "limit": GROUP_LIMIT,
         },
     )

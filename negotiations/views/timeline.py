@@ -189,12 +189,13 @@ SUMMARISED = {"kind", "status"}
 def _period_counts(
     data: QueryDict, events: QuerySet[Event], as_of: dt.date | None, zoom: Zoom
 ) -> list[dict]:
-    # A zoomed span counts its own events: the totals page the list, so they must be exact.
+    # The totals page the list, so they must be exact: the summary's, for a preset's span
+    # too (from its first day); counted from the events under any other filter.
     filtered = any(data.get(n) for n in EventFilterSet.base_filters if n not in SUMMARISED)
-    if filtered or zoom.since is not None:
+    if filtered:
         return event_period_counts(events)
     return development_period_counts(
-        as_of=as_of, kinds=data.getlist("kind"), status=data.get("status", "")
+        as_of=as_of, kinds=data.getlist("kind"), status=data.get("status", ""), since=zoom.since
     )
 
 

@@ -22,6 +22,7 @@ from tests.factories import ActorFactory, EventFactory
 from tests.negotiations.test_extraction_gold import SAMPLE, ingest_file
 
 AS_OF_DATES = [None, dt.date(2020, 1, 1), dt.date(2024, 8, 10), dt.date(2024, 8, 11)]
+SINCE_DATES = [dt.date(2024, 7, 1), dt.date(2024, 8, 5), dt.date(2019, 12, 31)]
 
 
 def _summary() -> Counter:
@@ -55,6 +56,10 @@ def assert_summary_is_a_recount() -> None:
                 as_of=as_of, kinds=[kind], status=EventStatus.OCCURRED
             )
             assert counts == event_period_counts(of_kind), (as_of, kind)
+        for since in SINCE_DATES:  # a zoomed timeline's span: whole months and a part of one
+            dated = events_known(as_of=as_of).filter(occurred_on__gte=since)
+            counts = development_period_counts(as_of=as_of, since=since)
+            assert counts == event_period_counts(dated), (as_of, since)
 
 
 def test_ingestion_keeps_the_summary_a_recount(db):

@@ -3,6 +3,7 @@ from django.db import connection
 
 from actors.models import Alias
 from core.models import ReviewState
+from negotiations.models import Event
 from negotiations.search import SPECS, _search_words, record_search, search_query_clean
 from tests.factories import ActorFactory, ArticleFactory, EventFactory, OfferFactory
 from tests.pages import queries_on
@@ -144,3 +145,49 @@ def test_a_stored_document_follows_the_row_it_is_made_from(postgres):
     event.save()
     assert _group(record_search("exchange"), "events").count == 1
     assert _group(record_search("inauguration"), "events").count == 0
+
+
+def _analyzed(*titles: str) -> None:
+    """Events with these titles, and the planner's statistics of them."""
+    for title in titles:
+        EventFactory(title=title)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE negotiations_event")
+
+
+def test_a_broad_term_shows_the_newest_matches_and_an_estimated_count(
+    postgres, monkeypatch, client
+):
+    monkeypatch.setattr("negotiations.search.BROAD_MATCHES", 5)
+    _analyzed(*[f"Talks round {n}" for n in range(30)], "An unrelated election")
+    newest = [e.pk for e in Event.objects.filter(title__startswith="Talks").order_by(
+        "-occurred_on", "-id"
+    )[:3]]  # fmt: skip
+
+    events = _group(record_search("talks", limit=3), "events")
+
+    assert events.is_estimate
+    assert 15 <= events.count <= 60  # the planner's estimate, near the 30 that match
+    assert events.count_label.startswith("about ")
+    assert [e.pk for e in events.items] == newest
+    page = client.get("/search/", {"q": "talks"}).content.decode()
+    assert "About " in page and "Too many matches to rank by relevance" in page
+
+
+def test_a_narrow_term_is_ranked_with_its_exact_count(postgres, monkeypatch):
+    monkeypatch.setattr("negotiations.search.BROAD_MATCHES", 1_000)
+    _analyzed(*[f"Talks round {n}" for n in range(30)], "Talks about talks")
+
+    events = _group(record_search("talks", limit=3), "events")
+
+    assert not events.is_estimate
+    assert (events.count, events.count_label) == (31, "31")
+    assert events.items[0].title == "Talks about talks"  # the word twice ranks first
+
+
+def test_broad_and_narrow_searches_cost_the_same_queries(postgres, monkeypatch, client):
+    _analyzed(*[f"Talks round {n}" for n in range(30)])
+    monkeypatch.setattr("negotiations.search.BROAD_MATCHES", 1_000)
+    narrow = queries_on(client, "/search/?q=talks")
+    monkeypatch.setattr("negotiations.search.BROAD_MATCHES", 5)
+    assert queries_on(client, "/search/?q=talks") == narrow
