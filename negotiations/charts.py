@@ -48,6 +48,19 @@ class BarChart:
     unplaced: int = 0  # year-precision developments left off a monthly chart
 
     @property
+    def y_label(self) -> str:
+        """The axis's top in the few characters its margin holds: 950, 9.5k, 76k, 1.2M."""
+        for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+            if self.y_max >= size:
+                value = self.y_max / size
+                return (
+                    f"{value:.1f}".removesuffix(".0") + suffix
+                    if value < 10
+                    else f"{value:.0f}{suffix}"
+                )
+        return str(self.y_max)
+
+    @property
     def total(self) -> int:
         return sum(b.total for b in self.buckets) + self.unplaced
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.dates import DatePrecision
+from negotiations.charts import period_chart
 from negotiations.choices import EventKind, EventStatus
 from negotiations.models import Event
 from negotiations.views.timeline import PAGE_SIZE, csv_cell
@@ -352,3 +353,30 @@ def test_actor_names_in_the_picker_are_escaped_and_the_chosen_one_selected(clien
     assert "<script>alert" not in page
     assert '<option value="odd">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</option>' in page
     assert '<option value="plain" selected>Plain</option>' in page
+
+
+@pytest.mark.parametrize(
+    ("top", "label"),
+    [(0, "0"), (950, "950"), (1_000, "1k"), (9_500, "9.5k"), (76_399, "76k"), (1_200_000, "1.2M")],
+)
+def test_the_chart_axis_top_fits_its_margin(top, label):
+    rows = [{"month": dt.date(2024, 1, 1), "kind": "talks", "precision": "day", "n": top or 1}]
+    chart = period_chart(rows)
+    chart.y_max = top
+    assert chart.y_label == label
+
+
+def test_large_counts_read_with_thousands_separators(client, db):
+    Event.objects.bulk_create(
+        Event(
+            title=f"Round {n}",
+            kind=EventKind.TALKS,
+            status=EventStatus.OCCURRED,
+            occurred_on=dt.date(2024, 1, 1) + dt.timedelta(days=n % 300),
+            first_reported_on=dt.date(2024, 12, 1),
+        )
+        for n in range(1_234)
+    )
+    html = client.get(reverse("negotiations:timeline")).content.decode()
+    assert "1,234 developments" in html
+    assert 'Talks <span class="muted">1,234</span>' in html  # the chart's key
