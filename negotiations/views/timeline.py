@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from actors.choices import Side
+from actors.forms import ACTOR_PICKER_MAX
 from actors.selectors import actor_list, actor_resolve
 from core.asof import AsOfError, as_of_parse, today
 from core.dates import DatePrecision, format_partial_date
@@ -42,9 +43,6 @@ from negotiations.timeline_svg import event_is_ahead, timeline_svg
 from negotiations.zoom import DEFAULT, PRESETS, Zoom, zoom_of
 
 PAGE_SIZE = 50
-# Up to this many actors the filter lists them all in a <select>; more, and it is a text
-# field (a name or slug, resolved here) with suggestions from actors:suggest.
-ACTOR_PICKER_MAX = 200
 KEYS = ("occurred_on", "id")
 NEWEST_FIRST = ("-occurred_on", "-id")
 _POSITION = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{1,19})")
@@ -289,6 +287,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
         filters_active=sum(1 for name in filters if data.getlist(name)),
         chart=period_chart(counts),
         day=day,
+        # Up to ACTOR_PICKER_MAX actors the filter lists them all in a <select>; more, and
+        # it is a text field (a name or slug, resolved here) with suggestions.
         actors=actors if len(actors) <= ACTOR_PICKER_MAX else None,
         selected={
             "actor": data.get("actor", ""),

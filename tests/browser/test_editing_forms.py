@@ -48,6 +48,26 @@ def test_the_actor_picker_types_ahead_and_selects_in_the_list(
     assert selected == 0
 
 
+def test_past_the_picker_limit_the_type_ahead_adds_the_actor_it_finds(
+    live_server, editor_page, monkeypatch
+):
+    monkeypatch.setattr("actors.forms.ACTOR_PICKER_MAX", 2)
+    wanted = ActorFactory(name="Delcy Rodríguez-Test")
+    for n in range(3):
+        ActorFactory(name=f"Somebody Unrelated {n}")
+    page = editor_page
+    page.reload()
+    assert page.locator("#id_actors option").count() == 0  # none chosen, none listed
+    search = page.get_by_role("combobox", name="Find Actors by typing a name or alias")
+    search.fill("rodr")
+    listbox = page.get_by_role("listbox", name="Actors matching the search for Actors")
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    search.press("ArrowDown")
+    search.press("Enter")
+    selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].map(o => o.value)")
+    assert selected == [str(wanted.pk)]
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_status_list_shows_only_the_chosen_records_statuses(
     live_server, editor_page, screenshot, width
