@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Count, Min
@@ -28,6 +29,13 @@ from sources.models import Article
 logger = logging.getLogger(__name__)
 
 WAITING = (ArticleStatus.PENDING, ArticleStatus.PROCESSING)
+
+
+@worker_process_init.connect
+def _warm_up(**kwargs) -> None:
+    """Each worker child loads the language model and the date parser as it starts, so its
+    first article takes as long as the others."""
+    pipeline.ingestion_warm_up()
 
 
 @shared_task(

@@ -63,6 +63,20 @@ def article_claim(article_id: int, *, lease_until) -> bool:
     return bool(claimed)
 
 
+# A sentence with a written date, so that both the language model and the date parser are
+# loaded by reading it.
+_WARM_UP = "On March 5, 2024, envoys of two governments met in Geneva, officials said."
+
+
+def ingestion_warm_up() -> None:
+    """Load what extraction needs before the first article rather than during it: spaCy's
+    model (about 0.4 s) and the date parser's locale and time-zone tables (about 0.25 s,
+    on the first date it reads). Worker children call it as they start (tasks.py)."""
+    from negotiations.ingestion.extract import extract  # noqa: PLC0415 (see _extract)
+
+    extract(_WARM_UP, timezone.now().date())
+
+
 def _extract(article: Article):
     # Here, not at the top: importing spaCy takes seconds and hundreds of MB, and every web
     # process imports this module (to queue articles); only workers extract.

@@ -176,3 +176,16 @@ def test_a_second_article_corroborates_instead_of_duplicating(db):
     ).values_list("article", flat=True)
     assert set(articles) == {Article.objects.get(published_on="2024-08-11").pk, second.pk}
     assert Actor.objects.filter(aliases__name="Maduro").count() == 1
+
+
+def test_a_worker_child_loads_the_model_and_the_date_parser_as_it_starts():
+    from celery.signals import worker_process_init
+
+    from negotiations.ingestion.dates import _parser
+    from negotiations.ingestion.nlp import get_nlp
+    from negotiations.tasks import _warm_up
+
+    _parser.cache_clear()
+    assert _warm_up in [receiver() for _, receiver in worker_process_init.receivers]
+    worker_process_init.send(sender=None)
+    assert _parser.cache_info().currsize == 1 and get_nlp.cache_info().currsize == 1
