@@ -100,7 +100,10 @@ def test_grouped_by_sentence_decided_in_place_and_undone(
 
     # The mouse: confirm in place, then undo.
     amnesty.get_by_role("button", name="Confirm").click()
-    expect(page.locator("#review-status")).to_contain_text("Confirmed: Amnesty for the general.")
+    # An offer is named by its label: what, who to whom and when.
+    label = queue["amnesty"].label
+    assert label.startswith("Amnesty: Norland → The general")
+    expect(page.locator("#review-status")).to_contain_text(f"Confirmed: {label}.")
     expect(amnesty).to_have_class("review-decided")
     assert _state(Offer, queue["amnesty"]) == ("confirmed", 2)
     amnesty.get_by_role("button", name="Undo").click()
@@ -120,7 +123,7 @@ def test_grouped_by_sentence_decided_in_place_and_undone(
     assert _state(Offer, queue["amnesty"]) == ("confirmed", 4)
     expect(pardon).to_have_attribute("aria-current", "true")  # on to the next record
     page.keyboard.press("r")
-    expect(page.locator("#review-status")).to_contain_text("Rejected: A pardon for the general.")
+    expect(page.locator("#review-status")).to_contain_text(f"Rejected: {queue['pardon'].label}.")
     assert _state(Offer, queue["pardon"]) == ("rejected", 2)
     expect(amnesty.get_by_role("button", name="Undo")).to_have_count(0)  # only the last one
     screenshot(f"review-queue-decided-{width}")
