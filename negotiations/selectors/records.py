@@ -248,7 +248,7 @@ def events_known(*, as_of: dt.date | None = None) -> QuerySet[Event]:
     return events.order_by("occurred_on", "id")
 
 
-def _known_horizon(as_of: dt.date) -> Subquery:
+def _known_horizon(as_of: dt.date) -> Greatest:
     """The latest date of an event known on `as_of`, as a bound the database reads once.
 
     Whether an event is known depends on when it was reported, but lists read events by
