@@ -32,11 +32,11 @@ class _ChosenWhenMany:
 
 
 class ActorSelect(_ChosenWhenMany, forms.Select):
-    pass
+    """One actor (a maker, an authority, an organisation)."""
 
 
 class ActorSelectMultiple(_ChosenWhenMany, forms.SelectMultiple):
-    pass
+    """Several actors (recipients, participants, defendants)."""
 
 
 def actor_picker(field: forms.ModelChoiceField) -> None:

@@ -31,6 +31,7 @@ from negotiations.choices import (
     IndictmentStatus,
     OfferStatus,
 )
+from negotiations.records import record_label
 
 DEFAULT_WINDOW = 30
 MAX_WINDOW = 365
@@ -317,7 +318,7 @@ class Moved:
 
     @property
     def title(self) -> str:
-        return self.item.title if self.is_event else getattr(self.item, "label", str(self.item))
+        return self.item.title if self.is_event else record_label(self.item)
 
 
 VERDICT_LABELS = {
