@@ -26,6 +26,7 @@ from negotiations.selectors import (
     event_claims,
     event_relations,
 )
+from negotiations.selectors.labels import with_offer_labels
 from sources.models import Article, attribution_text
 
 
@@ -54,14 +55,15 @@ class _Links:
     """`{id, url, name}` for related records, each built once per response; nothing for
     a record an editor rejected (as LinkSerializer).
 
-    The name is the model's own `__str__`, on an instance holding just the fields it reads.
+    The name is `label` when given (an offer's, see _offer_labels), else the model's own
+    `__str__`, on an instance holding just the fields it reads.
     """
 
     def __init__(self, request):
         self.request = request
         self.made = {}
 
-    def __call__(self, model, pk, review_state, **fields) -> dict | None:
+    def __call__(self, model, pk, review_state, label=None, **fields) -> dict | None:
         if pk is None:
             return None
         key = (model, pk)
@@ -77,7 +79,7 @@ class _Links:
                 else {
                     "id": pk,
                     "url": api_url(self.request, model._meta.model_name, pk),
-                    "name": str(record),
+                    "name": label or str(record),
                 }
             )
         return self.made[key]
@@ -155,9 +157,19 @@ def _values(record, names) -> dict:
     return row
 
 
+def _offer_labels(rows) -> dict[int, str]:
+    """The events' offers by label ("Amnesty: United States → …, Aug 2024"), as the pages
+    name them: two offers of the same terms are told apart (two queries for the page)."""
+    ids = {row["offer_id"] for row in rows if row["offer_id"] is not None}
+    if not ids:
+        return {}
+    return {offer.pk: offer.label for offer in with_offer_labels(Offer.objects.filter(pk__in=ids))}
+
+
 def _json(rows, actors, evidence, claims, *, as_of, request) -> list[dict]:
     context = {"request": request}
     link = _Links(request)
+    offer_labels = _offer_labels(rows)
     zone = timezone.get_current_timezone()
     return [
         {
@@ -173,7 +185,11 @@ def _json(rows, actors, evidence, claims, *, as_of, request) -> list[dict]:
             # actors_shown has left out the rejected ones.
             "actors": [link(Actor, a["id"], None, name=a["name"]) for a in actors[row["id"]]],
             "offer": link(
-                Offer, row["offer_id"], row["offer__review_state"], terms=row["offer__terms"]
+                Offer,
+                row["offer_id"],
+                row["offer__review_state"],
+                label=offer_labels.get(row["offer_id"]),
+                terms=row["offer__terms"],
             ),
             "channel": link(
                 TalksChannel,

@@ -118,7 +118,8 @@ def test_the_event_with_every_link_shows_them_all(api, varied_events):
 
     assert [actor["name"] for actor in event["actors"]] == ["Same Name", "Same Name", "Zed"]
     assert event["actors"][0]["id"] < event["actors"][1]["id"]
-    assert len(event["offer"]["name"]) == 80
+    # An offer is named by its label (what, who to whom, when), as the pages name it.
+    assert event["offer"]["name"] == "Amnesty: unnamed party → unnamed recipients, Aug 2024"
     assert (event["bounty_amount"], event["bounty_currency"]) == ("25000000.50", "USD")
     assert event["channel"]["url"].endswith(f"/api/v1/channels/{varied_events.channel_id}/")
     assert {e["attribution_text"] for e in event["evidence"]} >= {
@@ -128,6 +129,22 @@ def test_the_event_with_every_link_shows_them_all(api, varied_events):
     }
     untitled = [e["article"]["name"] for e in event["evidence"] if e["article"]]
     assert any(name.startswith("Article ") and "(2024-08-11)" in name for name in untitled)
+
+
+def test_offers_of_the_same_terms_are_named_apart(api, db):
+    terms = "Amnesty in exchange for leaving office"
+    for name in ("First Recipient", "Second Recipient"):
+        offer = OfferFactory(terms=terms, offered_by=ActorFactory(name="The Offerer"))
+        offer.recipients.add(ActorFactory(name=name))
+        EventFactory(offer=offer)
+
+    listed = api.get("/api/v1/events/?page_size=200").json()["results"]
+
+    names = sorted(row["offer"]["name"] for row in listed if row["offer"])
+    assert names == [
+        "Amnesty: The Offerer → First Recipient, Aug 2024",
+        "Amnesty: The Offerer → Second Recipient, Aug 2024",
+    ]
 
 
 def test_links_to_rejected_records_are_empty(api, varied_events):

@@ -65,8 +65,10 @@ def test_every_list_costs_the_same_queries_at_ten_and_three_hundred_rows(
     for path in paths:
         with django_assert_num_queries(small[path]):
             assert api.get(path).status_code == 200
-        # A list: count, rows, prefetches. The state: a dozen lists and counts, bounded.
-        assert small[path] <= (20 if "/state/" in path else 10), (path, small[path])
+        # A list: count, rows, prefetches. The state: a dozen lists and counts, bounded
+        # (22 since its latest events name their offers by label: the offers and their
+        # recipients, two queries).
+        assert small[path] <= (22 if "/state/" in path else 10), (path, small[path])
 
 
 def test_a_deeper_page_costs_no_more(api, db):
@@ -164,4 +166,4 @@ def test_the_state_with_verdicts_costs_the_same_queries_whatever_moved(
     }
     offers = body["verdicts"]["tracks"][0]
     assert offers["total"] == 63 * 2 and len(offers["developments"]) == 20
-    assert small <= 20, small
+    assert small <= 22, small  # see the bound of the lists' test
