@@ -11,6 +11,10 @@ from django.db import models
 from core.dates import DatePrecision, PartialDate
 from core.filtersets import BIGINT_MAX, BIGINT_MIN
 
+# Up to this many records a picker lists them all; beyond, only the chosen ones, and the
+# type-ahead finds the others (5,000 actors made every editors' form 500 KB and a second).
+PICKER_MAX = 200
+
 MONTHS = [("", "—")] + [(str(n), calendar.month_abbr[n]) for n in range(1, 13)]
 PRECISIONS = [("", "as given")] + list(DatePrecision.choices)
 
@@ -220,3 +224,44 @@ class RecordForm(VersionedForm, forms.ModelForm):
 def getattr_partial(instance, prefix: str) -> PartialDate | None:
     value = getattr(instance, f"{prefix}_on")
     return PartialDate(value, getattr(instance, f"{prefix}_precision")) if value else None
+
+
+class _ChosenWhenMany:
+    """A select of records that, past PICKER_MAX of them, renders only the chosen options
+    (one query each way to know which), named as the field names them; the page's script
+    (static/js/editing.js) adds what the editor finds by typing. Validation still takes
+    any record of the field's queryset. As Django admin's autocomplete widgets do."""
+
+    def optgroups(self, name, value, attrs=None):
+        queryset = self.choices.queryset
+        if queryset[: PICKER_MAX + 1].count() <= PICKER_MAX:
+            return super().optgroups(name, value, attrs)
+        field = self.choices.field
+        chosen = [str(v) for v in value if str(v) not in field.empty_values]
+        options = []
+        if not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", field.empty_label, False, 0))
+        ids = [v for v in chosen if v.isdecimal()]
+        for record in queryset.filter(pk__in=ids) if ids else []:
+            label = field.label_from_instance(record)
+            options.append(self.create_option(name, str(record.pk), label, True, len(options)))
+        return [(None, options, 0)]
+
+
+class PickerSelect(_ChosenWhenMany, forms.Select):
+    """One record (a maker, an authority, the offer a development concerns)."""
+
+
+class PickerSelectMultiple(_ChosenWhenMany, forms.SelectMultiple):
+    """Several records (recipients, participants, defendants)."""
+
+
+def picker(field: forms.ModelChoiceField, *, search_url: str, noun: str) -> None:
+    """Make `field` a picker: its select (every option up to PICKER_MAX, else the chosen
+    ones) with a type-ahead over `search_url` (`?q=` answering {"results": [{"id",
+    "name"}]}), which static/js/editing.js adds; `noun` names what is picked."""
+    multiple = isinstance(field, forms.ModelMultipleChoiceField)
+    attrs = {**field.widget.attrs, "data-search": search_url, "data-search-noun": noun}
+    field.widget = (PickerSelectMultiple if multiple else PickerSelect)(attrs=attrs)
+    field.widget.is_required = field.required
+    field.widget.choices = field.choices  # as the field's queryset setter does

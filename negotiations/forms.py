@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from actors.forms import actor_picker
 from actors.models import Actor, Alias
@@ -13,6 +14,7 @@ from core.forms import (
     PartialDateField,
     RecordForm,
     VersionedForm,
+    picker,
     record_formfield,
 )
 from core.models import ReviewState
@@ -26,6 +28,15 @@ from sources.services import SourceInput
 
 def _live(model):
     return model.objects.exclude(review_state=ReviewState.REJECTED)
+
+
+def _record_picker(field, model_name: str, queryset) -> None:
+    """`field` picks among `queryset`'s records (an offer, channel or indictment), listed
+    up to core.forms.PICKER_MAX of them and found by typing beyond."""
+    field.queryset = queryset
+    search_url = reverse("negotiations:record_suggest", args=[model_name])
+    noun = {"channel": "talks channel"}.get(model_name, model_name)
+    picker(field, search_url=search_url, noun=noun)
 
 
 def _offers():
@@ -48,7 +59,7 @@ class OfferForm(RecordForm):
         super().__init__(*args, **kwargs)
         actor_picker(self.fields["offered_by"])
         actor_picker(self.fields["recipients"])
-        self.fields["channel"].queryset = _live(TalksChannel)
+        _record_picker(self.fields["channel"], "channel", _live(TalksChannel))
 
 
 class ChannelForm(RecordForm):
@@ -147,6 +158,8 @@ STATUS_GROUPS = {
     "indictment": ("Indictment", IndictmentStatus),
 }
 NO_STATUS_CHANGE = ("", "— no status change —")
+
+
 STATUS_CHOICES = [
     NO_STATUS_CHANGE,
     *[(label, list(statuses.choices)) for label, statuses in STATUS_GROUPS.values()],
@@ -189,9 +202,9 @@ class EventForm(RecordForm):
         super().__init__(*args, **kwargs)
         actor_picker(self.fields["actors"])
         self.fields["actors"].required = False
-        self.fields["offer"].queryset = _offers()
-        self.fields["channel"].queryset = _live(TalksChannel)
-        self.fields["indictment"].queryset = _live(Indictment)
+        _record_picker(self.fields["offer"], "offer", _offers())
+        _record_picker(self.fields["channel"], "channel", _live(TalksChannel))
+        _record_picker(self.fields["indictment"], "indictment", _live(Indictment))
         self.fields["status_to"].widget.attrs["data-status-by-record"] = ""
         if not self.is_bound:
             self._status_choices_of_record()

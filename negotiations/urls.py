@@ -12,6 +12,7 @@ from negotiations.views import (
     review,
     search,
     sources,
+    suggest,
     timeline,
 )
 
@@ -50,6 +51,7 @@ editor_patterns = [
     path("articles/<int:pk>/progress/", editing.article_progress, name="article_progress"),
     path("articles/<int:pk>/status/", editing.article_status, name="article_status"),
     path("records/<str:model_name>/add/", editing.record_add, name="record_add"),
+    path("records/<str:model_name>/suggest.json", suggest.record_suggest, name="record_suggest"),
     path("records/<str:model_name>/<int:pk>/edit/", editing.record_edit, name="record_edit"),
     path(
         "records/<str:model_name>/<int:pk>/history/", history.record_history, name="record_history"

@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from actors.choices import Side
-from actors.forms import ACTOR_PICKER_MAX
 from actors.selectors import actor_list, actor_resolve
 from core.asof import AsOfError, as_of_parse, today
 from core.dates import DatePrecision, format_partial_date
 from core.filtersets import BIGINT_MAX
+from core.forms import PICKER_MAX
 from core.keyset import keyset_after
 from core.pages import as_of_context
 from negotiations.charts import period_chart
@@ -235,9 +235,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     # (slug, name) pairs, at most one more than the <select> lists: with more actors than
     # that the filter is a text field, and no request reads thousands of names.
     actors = list(
-        actor_list(as_of=as_of)
-        .prefetch_related(None)
-        .values_list("slug", "name")[: ACTOR_PICKER_MAX + 1]
+        actor_list(as_of=as_of).prefetch_related(None).values_list("slug", "name")[: PICKER_MAX + 1]
     )
     data = _valid_filters(request, as_of)
     zoom = _zoom(_zoom_key(request), data, day=day)
@@ -287,9 +285,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
         filters_active=sum(1 for name in filters if data.getlist(name)),
         chart=period_chart(counts),
         day=day,
-        # Up to ACTOR_PICKER_MAX actors the filter lists them all in a <select>; more, and
+        # Up to PICKER_MAX actors the filter lists them all in a <select>; more, and
         # it is a text field (a name or slug, resolved here) with suggestions.
-        actors=actors if len(actors) <= ACTOR_PICKER_MAX else None,
+        actors=actors if len(actors) <= PICKER_MAX else None,
         selected={
             "actor": data.get("actor", ""),
             "kind": set(data.getlist("kind")),

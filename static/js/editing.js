@@ -1,6 +1,7 @@
 // Editors' forms, enhanced; every form works without this file.
-// 1. An actor select (data-actor-search="<url>") gets a search box above it that types
-//    ahead through the actors' search endpoint; choosing a result selects it in the select.
+// 1. A record select (data-search="<url>", data-search-noun="actor") gets a search box
+//    above it that types ahead through that search endpoint ({"results": [{"id", "name"}]});
+//    choosing a result selects it in the select (adding the option if the page left it out).
 // 2. A development's status list shows only the statuses of the record it concerns: each
 //    <optgroup> is named after its record field ("Offer" for #id_offer, ...).
 (() => {
@@ -9,34 +10,35 @@
   const DELAY_MS = 200;
   let pickers = 0;
 
-  function actorPicker(select) {
+  function picker(select) {
     const n = ++pickers;
     const label = document.querySelector(`label[for="${select.id}"]`);
-    const name = label ? label.textContent.replace(/:$/, "").trim() : "actor";
+    const noun = select.dataset.searchNoun || "record";
+    const name = label ? label.textContent.replace(/:$/, "").trim() : noun;
     const box = document.createElement("div");
-    box.className = "actor-picker";
+    box.className = "picker";
     const input = document.createElement("input");
     input.type = "text";
     input.autocomplete = "off";
-    input.className = "actor-picker-input";
+    input.className = "picker-input";
     input.id = `${select.id}-search`;
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", `actor-picker-list-${n}`);
-    input.setAttribute("aria-label", `Find ${name} by typing a name or alias`);
-    input.placeholder = "Type a name or alias to find an actor";
+    input.setAttribute("aria-controls", `picker-list-${n}`);
+    input.setAttribute("aria-label", `Find ${name} by typing`);
+    input.placeholder = `Type to find ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
     const list = document.createElement("ul");
-    list.id = `actor-picker-list-${n}`;
-    list.className = "actor-picker-list";
+    list.id = `picker-list-${n}`;
+    list.className = "picker-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", `Actors matching the search for ${name}`);
+    list.setAttribute("aria-label", `Matches for ${name}`);
     list.hidden = true;
     const status = document.createElement("p");
-    status.className = "actor-picker-status small muted";
+    status.className = "picker-status small muted";
     status.setAttribute("aria-live", "polite");
     const chosen = document.createElement("ul");
-    chosen.className = "actor-picker-chosen";
+    chosen.className = "picker-chosen";
     box.append(input, list, status, chosen);
     select.before(box);
 
@@ -64,39 +66,44 @@
     function show(found) {
       results = found;
       list.replaceChildren(
-        ...found.map((actor, i) => {
+        ...found.map((record, i) => {
           const item = document.createElement("li");
-          item.id = `actor-picker-${n}-${i}`;
+          item.id = `picker-${n}-${i}`;
           item.setAttribute("role", "option");
           item.setAttribute("aria-selected", "false");
           item.dataset.index = String(i);
-          const side = document.createElement("span");
-          side.className = "small muted";
-          side.textContent = ` · ${actor.side}`;
-          item.append(document.createTextNode(actor.name), side);
+          item.append(document.createTextNode(record.name));
+          // What tells results apart beyond the name: an actor's side, a record's status.
+          const detail = record.side || record.status;
+          if (detail) {
+            const more = document.createElement("span");
+            more.className = "small muted";
+            more.textContent = ` · ${detail}`;
+            item.append(more);
+          }
           return item;
         }),
       );
       list.hidden = found.length === 0;
       input.setAttribute("aria-expanded", String(found.length > 0));
-      status.textContent = found.length ? `${found.length} found` : "No actor matches";
+      status.textContent = found.length ? `${found.length} found` : `No ${noun} matches`;
       active = -1;
     }
 
-    function choose(actor) {
-      let option = [...select.options].find((o) => o.value === String(actor.id));
+    function choose(record) {
+      let option = [...select.options].find((o) => o.value === String(record.id));
       if (!option) {
-        option = new Option(actor.name, String(actor.id));
+        option = new Option(record.name, String(record.id));
         select.add(option);
       }
       if (!select.multiple) {
-        select.value = String(actor.id);
+        select.value = String(record.id);
       }
       option.selected = true;
       select.dispatchEvent(new Event("change", { bubbles: true }));
       input.value = "";
       close();
-      status.textContent = select.multiple ? `Added ${actor.name}` : `Chosen: ${actor.name}`;
+      status.textContent = select.multiple ? `Added ${record.name}` : `Chosen: ${record.name}`;
     }
 
     function search() {
@@ -108,7 +115,7 @@
         return;
       }
       pending = new AbortController();
-      const url = `${select.dataset.actorSearch}?q=${encodeURIComponent(query)}`;
+      const url = `${select.dataset.search}?q=${encodeURIComponent(query)}`;
       fetch(url, { signal: pending.signal, headers: { Accept: "application/json" } })
         .then((response) => (response.ok ? response.json() : { results: [] }))
         .then((data) => show(data.results || []))
@@ -117,7 +124,7 @@
         });
     }
 
-    // For a multiple select, the chosen actors as a list with a button to remove each.
+    // For a multiple select, the chosen records as a list with a button to remove each.
     function showChosen() {
       if (!select.multiple) return;
       chosen.replaceChildren(
@@ -200,7 +207,7 @@
   }
 
   function start() {
-    document.querySelectorAll("select[data-actor-search]").forEach(actorPicker);
+    document.querySelectorAll("select[data-search]").forEach(picker);
     document.querySelectorAll("select[data-status-by-record]").forEach(statusChoices);
   }
 

@@ -30,9 +30,9 @@ def test_the_actor_picker_types_ahead_and_selects_in_the_list(
     ActorFactory(name="Somebody Unrelated")
     page.set_viewport_size({"width": width, "height": 900})
     page.reload()
-    search = page.get_by_role("combobox", name="Find Actors by typing a name or alias")
+    search = page.get_by_role("combobox", name="Find Actors by typing")
     search.fill("rodr")
-    listbox = page.get_by_role("listbox", name="Actors matching the search for Actors")
+    listbox = page.get_by_role("listbox", name="Matches for Actors")
     expect(listbox.get_by_role("option")).to_have_count(1)
     expect(listbox.get_by_role("option")).to_contain_text("Delcy Rodríguez-Test")
     screenshot(f"actor-picker-{width}")
@@ -42,7 +42,7 @@ def test_the_actor_picker_types_ahead_and_selects_in_the_list(
     expect(page.get_by_role("heading", name="Add a development")).to_be_visible()
     selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].map(o => o.value)")
     assert selected == [str(wanted.pk)]
-    expect(page.locator(".actor-picker-chosen").first).to_contain_text("Delcy Rodríguez-Test")
+    expect(page.locator(".picker-chosen").first).to_contain_text("Delcy Rodríguez-Test")
     page.get_by_role("button", name="Remove Delcy Rodríguez-Test").click()
     selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].length")
     assert selected == 0
@@ -51,21 +51,48 @@ def test_the_actor_picker_types_ahead_and_selects_in_the_list(
 def test_past_the_picker_limit_the_type_ahead_adds_the_actor_it_finds(
     live_server, editor_page, monkeypatch
 ):
-    monkeypatch.setattr("actors.forms.ACTOR_PICKER_MAX", 2)
+    monkeypatch.setattr("core.forms.PICKER_MAX", 2)
     wanted = ActorFactory(name="Delcy Rodríguez-Test")
     for n in range(3):
         ActorFactory(name=f"Somebody Unrelated {n}")
     page = editor_page
     page.reload()
     assert page.locator("#id_actors option").count() == 0  # none chosen, none listed
-    search = page.get_by_role("combobox", name="Find Actors by typing a name or alias")
+    search = page.get_by_role("combobox", name="Find Actors by typing")
     search.fill("rodr")
-    listbox = page.get_by_role("listbox", name="Actors matching the search for Actors")
+    listbox = page.get_by_role("listbox", name="Matches for Actors")
     expect(listbox.get_by_role("option")).to_have_count(1)
     search.press("ArrowDown")
     search.press("Enter")
     selected = page.locator("#id_actors").evaluate("s => [...s.selectedOptions].map(o => o.value)")
     assert selected == [str(wanted.pk)]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_past_the_picker_limit_the_offer_picker_finds_an_offer_by_a_party(
+    live_server, editor_page, monkeypatch, screenshot, width
+):
+    monkeypatch.setattr("core.forms.PICKER_MAX", 1)
+    wanted = OfferFactory(terms="Amnesty", offered_by=ActorFactory(name="Maker Wanted"))
+    wanted.recipients.add(ActorFactory(name="Recipient Wanted"))
+    OfferFactory(terms="Amnesty", offered_by=ActorFactory(name="Maker Other"))
+    page = editor_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    assert page.locator("#id_offer option").count() == 1  # "---------" only
+    search = page.get_by_role("combobox", name="Find Offer by typing")
+    search.fill("recipient want")
+    listbox = page.get_by_role("listbox", name="Matches for Offer")
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    expect(listbox.get_by_role("option")).to_contain_text(
+        "Amnesty: Maker Wanted → Recipient Wanted, Aug 2024"
+    )
+    screenshot(f"offer-picker-{width}")
+    assert serious_violations(page) == []
+    search.press("Enter")
+    assert page.locator("#id_offer").input_value() == str(wanted.pk)
+    # The status list follows the offer chosen by typing, as one chosen in the list.
+    expect(page.locator("#id_status_to optgroup[label=Offer]")).to_be_enabled()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def many_actors(transactional_db, monkeypatch):
-    monkeypatch.setattr(timeline, "ACTOR_PICKER_MAX", 3)
+    monkeypatch.setattr(timeline, "PICKER_MAX", 3)
     envoy = ActorFactory(name="Special Envoy", slug="special-envoy")
     others = [ActorFactory(name=f"Official {n}", slug=f"official-{n}") for n in range(4)]
     EventFactory(title="Envoy visits").actors.set([envoy])

@@ -41,7 +41,7 @@ def test_the_page_opened_from_an_offer_lists_only_its_statuses(editor_client, db
 
 def test_actor_selects_carry_the_search_address_and_the_script_loads(editor_client, db):
     page = editor_client.get(URL).content.decode()
-    assert 'data-actor-search="/actors/suggest.json"' in page
+    assert 'data-search="/actors/suggest.json"' in page
     assert "js/editing" in page
 
 

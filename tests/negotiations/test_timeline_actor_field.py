@@ -15,7 +15,7 @@ from tests.factories import ActorFactory, EventFactory
 
 @pytest.fixture
 def many_actors(db, monkeypatch):
-    monkeypatch.setattr(timeline, "ACTOR_PICKER_MAX", 3)
+    monkeypatch.setattr(timeline, "PICKER_MAX", 3)
     envoy = ActorFactory(name="Special Envoy", slug="special-envoy")
     Alias.objects.create(actor=envoy, name="The envoy", normalized=normalize_name("The envoy"))
     others = [ActorFactory(name=f"Official {n}", slug=f"official-{n}") for n in range(4)]
