@@ -7,9 +7,12 @@ an editor made, confirmed, corrected or rejected is never changed or resurrected
 
 import hashlib
 from collections import defaultdict
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
@@ -69,6 +72,12 @@ class ArticleStore:
             for e in Evidence.objects.filter(article=article)
         }
         self.unwritten: list[Evidence] = []
+        self.aliases: dict[str, Alias] = {}  # by normalized form: actors_store loads them
+        self.unwritten_aliases: list[Alias] = []
+        self.slugs: set[str] = set()  # taken, of those a new actor's slug could clash with
+        # Records by fingerprint, read ahead (_known_load, _known) for the next `_upsert`
+        # of each, which takes them: one read per record, or per list, never a stale copy.
+        self.known: dict[type, dict[str, models.Model | None]] = defaultdict(dict)
         for link in RecordLink.objects.filter(article=article).exclude(state=LinkState.LINKED):
             model = link.content_type.model_class()
             if link.state == LinkState.UNLINKED:
@@ -90,7 +99,8 @@ class ArticleStore:
         `first_reported` fields keep the value of the record's earliest article: a later
         article refreshes them only where they are still empty.
         """
-        record = model.objects.filter(fingerprint=key).first()
+        known = self.known[model]
+        record = known.pop(key) if key in known else model.objects.filter(fingerprint=key).first()
         first_reported = first_reported or {}
         if record is not None and record.first_reported_on:
             later = self.article.published_on > record.first_reported_on
@@ -110,15 +120,22 @@ class ArticleStore:
         elif record.review_state == ReviewState.REJECTED:
             return None
         elif not record.is_locked_by_editor:
-            for name, value in fields.items():
-                setattr(record, name, value)
-            record.extractor_version = EXTRACTOR_VERSION
+            changes = _changes(record, fields)
+            if record.extractor_version != EXTRACTOR_VERSION:
+                changes["extractor_version"] = EXTRACTOR_VERSION
             if not record.first_reported_on or record.first_reported_on > self.article.published_on:
-                record.first_reported_on = self.article.published_on
-            record.save()
+                changes["first_reported_on"] = self.article.published_on
+            # Nothing new: no write, and no version in the record's history saying nothing.
+            if changes:
+                for name, value in changes.items():
+                    setattr(record, name, value)
+                record.save()
         if m2m and not record.is_locked_by_editor:
             for name, values in m2m.items():
-                getattr(record, name).add(*values)
+                related = getattr(record, name)
+                missing = set(values) - set(related.values_list("pk", flat=True))
+                if missing:
+                    related.add(*missing)
         self.touched[model].add(record.pk)
         return record
 
@@ -156,25 +173,47 @@ class ArticleStore:
             bulk_create_with_history(self.unwritten, Evidence)
             self.unwritten = []
 
+    def _known_load(self, model: type[models.Model], keys) -> None:
+        """The records of these fingerprints, in one query, for `_upsert` to find (None:
+        none yet) instead of a query each."""
+        known = self.known[model]
+        known.update(dict.fromkeys(keys))
+        for record in model.objects.filter(fingerprint__in=known):
+            known[record.fingerprint] = record
+
+    def _known(self, model: type[models.Model], key: str) -> bool:
+        """Whether a record has this fingerprint; read once with what `_upsert` needs."""
+        if key not in self.known[model]:
+            self.known[model][key] = model.objects.filter(fingerprint=key).first()
+        return self.known[model][key] is not None
+
     def _ids(self, keys) -> list[int]:
         return [self.actors[k].pk for k in keys if k in self.actors]
 
     # --- actors -------------------------------------------------------------------
     def actors_store(self, extraction: Extraction) -> None:
+        self._actors_load(extraction)
         for key, candidate in extraction.actors.items():
             actor = self._actor(key, candidate)
             if actor is not None:
                 self.actors[key] = actor
-        for key, candidate in extraction.actors.items():
-            actor = self.actors.get(key)
-            if actor is None:
-                continue
+        # New aliases in one INSERT (and one for their history); `normalized` is set here
+        # as Alias.save would.
+        bulk_create_with_history(self.unwritten_aliases, Alias)
+        self.unwritten_aliases = []
+        stored = [(key, c) for key, c in extraction.actors.items() if key in self.actors]
+        self._known_load(
+            Role,
+            [_role_key(self.actors[key], role) for key, c in stored for role in c.roles],
+        )
+        for key, candidate in stored:
+            actor = self.actors[key]
             self._evidence(actor, candidate.sources)
             for role in candidate.roles:
                 organization = self.actors.get(role.organization_key or "")
                 record = self._upsert(
                     Role,
-                    fingerprint("role", actor.pk, normalize_name(role.title)),
+                    _role_key(actor, role),
                     {"actor": actor, "title": role.title[:300], "organization": organization},
                 )
                 if record and role.source:
@@ -183,9 +222,14 @@ class ArticleStore:
 
     def _actor(self, key: str, candidate) -> Actor | None:
         names = {candidate.name, *candidate.aliases}
-        normalized = {normalize_name(n) for n in names} - {""}
-        known = Alias.objects.filter(normalized__in=normalized).select_related("actor").first()
-        actor = known.actor if known else Actor.objects.filter(fingerprint=fingerprint(key)).first()
+        normalized = _forms(candidate)
+        # As `.first()` over the aliases' ordering (by name) would pick.
+        known = min(
+            (self.aliases[form] for form in normalized if form in self.aliases),
+            key=lambda alias: (alias.name, alias.pk or 0),
+            default=None,
+        )
+        actor = known.actor if known else self.known[Actor].get(fingerprint(key))
         if actor is None:
             actor = Actor.objects.create(
                 name=candidate.name[:200],
@@ -203,23 +247,43 @@ class ArticleStore:
             actor.side = candidate.side
             actor.save(update_fields=["side", "updated_at"])
         if not actor.is_locked_by_editor:
-            taken = set(
-                Alias.objects.filter(normalized__in=normalized).values_list("normalized", flat=True)
-            )
             for name in sorted(names, key=len):
                 form = normalize_name(name)
-                if form and form not in taken:
-                    Alias.objects.create(actor=actor, name=name[:200])
-                    taken.add(form)
+                if form and form not in self.aliases:
+                    alias = Alias(actor=actor, name=name[:200], normalized=form)
+                    self.aliases[form] = alias
+                    self.unwritten_aliases.append(alias)
         self.touched[Actor].add(actor.pk)
         return actor
 
+    def _actors_load(self, extraction: Extraction) -> None:
+        """What finding the article's actors reads, in three queries, not three per actor:
+        every known alias they go by, the actors of their fingerprints, and the slugs
+        taken that a new actor's could clash with."""
+        forms = set().union(*(_forms(c) for c in extraction.actors.values()))
+        self.aliases = {
+            alias.normalized: alias
+            for alias in Alias.objects.filter(normalized__in=forms).select_related("actor")
+        }
+        # Those no alias finds are looked for by fingerprint (none: no query).
+        unnamed = [
+            key
+            for key, candidate in extraction.actors.items()
+            if not _forms(candidate) & self.aliases.keys()
+        ]
+        self._known_load(Actor, [fingerprint(key) for key in unnamed])
+        bases = {_slug_base(extraction.actors[key].name) for key in unnamed}
+        if bases:
+            clash = reduce(or_, (Q(slug__startswith=base) for base in bases))
+            self.slugs = set(Actor.objects.filter(clash).values_list("slug", flat=True))
+
     def _slug(self, name: str) -> str:
-        base = slugify(name)[:200] or "actor"
+        base = _slug_base(name)
         slug, n = base, 1
-        while Actor.objects.filter(slug=slug).exists():
+        while slug in self.slugs:
             n += 1
             slug = f"{base}-{n}"
+        self.slugs.add(slug)
         return slug
 
     # --- facts --------------------------------------------------------------------
@@ -250,7 +314,7 @@ class ArticleStore:
                 candidate.date.start.year if not candidate.is_current else "current",
             )
             match = None
-            if not TalksChannel.objects.filter(fingerprint=key).exists():
+            if not self._known(TalksChannel, key):
                 exclude = self.created[TalksChannel] | self.unlinked[TalksChannel]
                 if candidate.offered:
                     match = resolve.facilitation_match(date, reported=reported, exclude=exclude)
@@ -285,12 +349,7 @@ class ArticleStore:
                 if record is None:
                     continue
                 if not record.is_locked_by_editor:
-                    for actor_id, role in [
-                        (i, ParticipantRole.PARTICIPANT) for i in participants
-                    ] + [(i, ParticipantRole.MEDIATOR) for i in mediators]:
-                        ChannelParticipant.objects.get_or_create(
-                            channel=record, actor_id=actor_id, defaults={"role": role}
-                        )
+                    _participants_write(record, participants, mediators)
                 self._status_claim(record, candidate.status, date, candidate.sources, False)
             channels[id(candidate)] = record
             if participants and record not in reported:
@@ -346,7 +405,7 @@ class ArticleStore:
                 candidate.date.start.year,
             )
             match = None
-            if not Offer.objects.filter(fingerprint=key).exists():
+            if not self._known(Offer, key):
                 chosen = [c for c in self.chosen[Offer] if c.record.kind == candidate.kind]
                 match = (
                     _editors_match(chosen[0])
@@ -391,32 +450,30 @@ class ArticleStore:
 
     def _events_store(self, candidates, offers: dict, indictments: dict) -> None:
         """Dated events with the claims they make, then the status developments reported."""
+        quoted = []
         for candidate in candidates:
             offer = offers.get(id(candidate.offer))
             indictment = indictments.get(id(candidate.indictment))
             record = self._event(candidate, offer, indictment)
             if record:
-                rows = self._evidence(record, candidate.sources)
-                self._spans_write()
-                developments.development_claims(record, rows)
+                quoted.append((record, self._evidence(record, candidate.sources)))
+        self._spans_write()  # the claims need their quotes' ids: all the events' at once
+        for record, rows in quoted:
+            developments.development_claims(record, rows)
         self._developments_store()
 
     def _positions_store(self, candidates) -> None:
+        candidates = [c for c in candidates if c.actor in self.actors]
+        self._known_load(Position, [_position_key(self.actors[c.actor], c) for c in candidates])
         for candidate in candidates:
-            actor = self.actors.get(candidate.actor)
-            if actor is None:
-                continue
+            actor = self.actors[candidate.actor]
             fields = {"actor": actor, "stance": candidate.stance, "condition": candidate.condition}
             if candidate.date:
                 fields |= {
                     "stated_on": candidate.date.start,
                     "stated_precision": candidate.date.precision,
                 }
-            record = self._upsert(
-                Position,
-                fingerprint("position", actor.pk, normalize_name(candidate.stance)),
-                fields,
-            )
+            record = self._upsert(Position, _position_key(actor, candidate), fields)
             if record:
                 self._evidence(record, candidate.sources)
 
@@ -470,6 +527,8 @@ class ArticleStore:
                 developments.link_name(report.record): report.record,
             }
         existing = same[0] if same else None
+        if existing is not None and existing.fingerprint == key:
+            self.known[Event][key] = existing  # just read: `_upsert` need not read it again
         if (
             existing is None
             or PRECISION_RANK[date.precision] >= PRECISION_RANK[existing.occurred_precision]
@@ -508,7 +567,7 @@ class ArticleStore:
         """
         if record.is_locked_by_editor:
             return
-        if Event.objects.filter(fingerprint=_development_key(record, status, date)).exists():
+        if self._known(Event, _development_key(record, status, date)):
             self.status_reports.append(
                 developments.StatusReport(record, status, date, list(sources))
             )
@@ -663,10 +722,15 @@ class ArticleStore:
         for link in RecordLink.objects.filter(article=self.article, state=LinkState.LINKED):
             if (link.content_type_id, link.object_id) not in self.links:
                 link.delete()
+        quoted = defaultdict(set)  # what this article's quotes support, by content type
+        for content_type_id, object_id in Evidence.objects.filter(article=self.article).values_list(
+            "content_type_id", "object_id"
+        ):
+            quoted[content_type_id].add(object_id)
         for model in (Role, TalksChannel, Indictment, Offer, Event, Position, Actor):
             content_type = ContentType.objects.get_for_model(model)
             from_here = Evidence.objects.filter(content_type=content_type, article=self.article)
-            stale_ids = set(from_here.values_list("object_id", flat=True)) - self.touched[model]
+            stale_ids = quoted[content_type.pk] - self.touched[model]
             if not stale_ids:
                 continue
             stale = model.objects.filter(
@@ -681,6 +745,54 @@ class ArticleStore:
                     record.delete()
                     if subject is not None:
                         developments.status_follow(subject)  # a change no report makes any more
+
+
+def _participants_write(channel: TalksChannel, participants, mediators) -> None:
+    """The channel's parties not in it yet, in one read and one INSERT (and one for their
+    history); a party named both ways stays a participant, as first written."""
+    roles = dict.fromkeys(participants, ParticipantRole.PARTICIPANT)
+    for actor_id in mediators:
+        roles.setdefault(actor_id, ParticipantRole.MEDIATOR)
+    present = set(channel.participants.values_list("actor_id", flat=True))
+    new = [
+        ChannelParticipant(channel=channel, actor_id=actor_id, role=role)
+        for actor_id, role in roles.items()
+        if actor_id not in present
+    ]
+    if new:
+        bulk_create_with_history(new, ChannelParticipant)
+
+
+def _forms(candidate) -> set[str]:
+    """An actor candidate's names as aliases are found by: normalised, none empty."""
+    return {normalize_name(name) for name in (candidate.name, *candidate.aliases)} - {""}
+
+
+def _slug_base(name: str) -> str:
+    return slugify(name)[:200] or "actor"
+
+
+def _role_key(actor: Actor, role) -> str:
+    return fingerprint("role", actor.pk, normalize_name(role.title))
+
+
+def _position_key(actor: Actor, candidate) -> str:
+    return fingerprint("position", actor.pk, normalize_name(candidate.stance))
+
+
+def _changes(record, fields: dict) -> dict:
+    """The `fields` whose values differ from `record`'s; a related record is compared by
+    its key, without loading the one `record` holds."""
+    changes = {}
+    for name, value in fields.items():
+        field = record._meta.get_field(name)
+        if field.is_relation:
+            same = getattr(record, field.attname) == (value.pk if value is not None else None)
+        else:
+            same = getattr(record, name) == value
+        if not same:
+            changes[name] = value
+    return changes
 
 
 def _channel_name(candidate, actors: dict[str, Actor]) -> str:

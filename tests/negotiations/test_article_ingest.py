@@ -49,11 +49,18 @@ def test_the_sample_article_records_are_cited_and_attributed(db):
     assert Actor.objects.get(name="Jorge Rodríguez").side == "venezuelan_government"
 
 
+def _versions() -> dict[str, int]:
+    """Versions in the records' histories (each save or relation change writes one)."""
+    return {m.__name__: m.history.count() for m in RECORD_MODELS}
+
+
 def test_ingesting_again_changes_nothing(db):
     article = ingest_file(SAMPLE)
-    before = _counts()
+    before, versions = _counts(), _versions()
     assert article_ingest(article_id=article.pk) == "done"
     assert _counts() == before
+    # Nothing new is no write: no version saying nothing in any record's history.
+    assert _versions() == versions
     again = article_submit(text=article.text, published_on=article.published_on)
     assert again.created is False and again.article == article
     assert Article.objects.count() == 1
