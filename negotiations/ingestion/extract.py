@@ -80,7 +80,7 @@ def extract(text: str, published: dt.date) -> Extraction:
             source = Source(sent.start_char, sent.end_char, Attribution.PUBLICATION)
             for key in actors.keys_in(sent):
                 actors.add_source(key, source)  # a byline's name
-            before = _line_before(sentences, index)
+            before = _line_before(sentences, index, text)
             result.events.extend(SentenceFacts(sent, source, actors, published).events(before))
             continue
         source = sentence_source(
@@ -164,12 +164,13 @@ def _voice(sentences, headlines, actors: ArticleActors) -> str | None:
     return max(counted)[1] if counted else None
 
 
-def _line_before(sentences, index: int):
-    """The sentence before on the same line, for a date standing after a heading."""
+def _line_before(sentences, index: int, text: str):
+    """The sentence before on the same line, for a date standing after a heading (`text`:
+    the document's; `Doc.text` joins every token again on each call)."""
     if index == 0:
         return None
     before = sentences[index - 1]
-    between = before.doc.text[before.end_char : sentences[index].start_char]
+    between = text[before.end_char : sentences[index].start_char]
     return before if "\n" not in before.text + between else None
 
 

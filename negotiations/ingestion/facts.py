@@ -155,11 +155,32 @@ class SentenceFacts:
         self.voice = voice  # who speaks in the document's first person ("we", "our")
         self.lower = sent.text.lower().replace("’", "'").replace("ʼ", "'")
 
+    @cached_property
+    def ents(self) -> list[Span]:
+        """The sentence's entities, as `Span.ents` gives them, read from its own tokens:
+        `Span.ents` walks every entity of the document, which made a long article's
+        extraction quadratic (40 copies of a 700-word text: 3.7 s in that alone)."""
+        ents, start = [], None
+        for token in self.sent:
+            if start is not None and token.ent_iob_ != "I":
+                ents.append(Span(token.doc, start, token.i, label=token.doc[start].ent_type_))
+                start = None
+            if token.ent_iob_ == "B":
+                start = token.i
+        # One still open at the sentence's end is kept only if it ends there too.
+        if start is not None and (
+            self.sent.end == len(self.sent.doc) or self.sent.doc[self.sent.end].ent_iob_ != "I"
+        ):
+            ents.append(
+                Span(self.sent.doc, start, self.sent.end, label=self.sent.doc[start].ent_type_)
+            )
+        return ents
+
     # --- dates ------------------------------------------------------------------------
     @cached_property
     def _dates(self) -> list[tuple[Span, PartialDate]]:
         found = []
-        for ent in self.sent.ents:
+        for ent in self.ents:
             if ent.label_ != "DATE":
                 continue
             date = resolve_date(_date_text(ent), self.published, future=_tense(ent))
@@ -526,7 +547,7 @@ class SentenceFacts:
                         objects = [child]
                     for obj in objects:
                         if obj.ent_type_ in {"GPE", "FAC", "LOC"}:
-                            return next(e for e in self.sent.ents if e.start <= obj.i < e.end)
+                            return next(e for e in self.ents if e.start <= obj.i < e.end)
         return None
 
     def _venue(self, talks: list[Token]) -> str:
@@ -614,7 +635,7 @@ class SentenceFacts:
         return match.group(1).strip(" ,.") if match else ""
 
     def _money(self) -> tuple[int | None, str]:
-        for ent in self.sent.ents:
+        for ent in self.ents:
             if ent.label_ != "MONEY":
                 continue
             text = ent.text.lower().replace(",", "")

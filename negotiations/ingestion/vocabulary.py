@@ -22,6 +22,7 @@ def vocabulary(name: str) -> dict:
         return yaml.safe_load(file)
 
 
+@cache  # rules ask for their sets per word: tens of thousands of times in a long article
 def phrase_set(name: str, key: str) -> frozenset[str]:
     return frozenset(str(item).lower() for item in vocabulary(name)[key])
 

@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 
 from negotiations.ingestion.extract import extract
+from negotiations.ingestion.facts import SentenceFacts
+from negotiations.ingestion.nlp import get_nlp
 from negotiations.ingestion.vocabulary import vocabulary, vocabulary_problems
 
 PUBLISHED = dt.date(2031, 5, 14)  # a Wednesday
@@ -137,3 +139,18 @@ def test_the_vocabulary_names_only_kinds_statuses_and_sides_the_models_have():
 def test_extraction_of_nothing_finds_nothing(text):
     with pytest.raises(ValueError):
         extract(text, PUBLISHED)
+
+
+def test_a_sentences_entities_are_those_span_ents_gives():
+    """SentenceFacts reads a sentence's entities from its tokens (Span.ents walks the whole
+    document's); both must agree, an entity ending a sentence and the document included."""
+    doc = get_nlp()(
+        "Envoys of Norway met officials of the Government of Chile in Oslo on March 5, 2031. "
+        "The United States offered $15 million for information. Talks resumed in Geneva"
+    )
+    sentences = list(doc.sents)
+    assert len(sentences) >= 3
+    for sent in sentences:
+        mine = [(e.start, e.end, e.label_) for e in SentenceFacts(sent, None, None, None).ents]
+        assert mine == [(e.start, e.end, e.label_) for e in sent.ents]
+    assert any(ent.label_ == "MONEY" for ent in doc.ents)
