@@ -432,6 +432,14 @@ class Event(DatedFact):
                 condition=dated_after_report(),
                 name="event_dated_after_report_idx",
             ),
+            # The same rows by report date: for an as-of date in the past, the newest of
+            # them known then is among the few reported by then, not a walk back through
+            # every later one (selectors.records._known_horizon: 35 ms at a million).
+            models.Index(
+                fields=["first_reported_on", "occurred_on"],
+                condition=dated_after_report(),
+                name="event_reported_ahead_idx",
+            ),
             # The dashboard reads the latest first report (selectors.state.freshness).
             models.Index(fields=["first_reported_on"], name="event_first_reported_idx"),
             # The feed reads the newest entered first.

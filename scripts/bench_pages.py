@@ -7,17 +7,22 @@ trivial view included, so the ratio compares like with like.
 
 Run by hand (the database is created if missing and reused on later runs):
     .venv/bin/python scripts/bench_pages.py [--events 100000] [--rebuild] [--repeat 15]
-        [--no-full-download]
+        [--no-full-download] [--json]
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/tablero_bench_pages (default)
-A database holds one size: give each size its own BENCH_DATABASE_URL.
+A database holds one size. With several sizes (`--events 10000,1000000`) each has its own,
+named after BENCH_DATABASE_URL's with `_<size>` added, and the table adds each page's
+growth (its time at the largest size over the smallest) and the issue's targets, met or
+not. `--json` prints the same as one JSON document.
 Prints figures; asserts nothing (speed is measured, not tested).
 """
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import secrets
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -173,20 +178,29 @@ def build(rebuild: bool) -> None:
     print(f"built the data set in {time.perf_counter() - started:.0f} s")
 
 
-def measure(client: Client, url: str, repeat: int) -> tuple[float, int, int]:
-    for _ in range(2):
-        response = client.get(url)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    times = []
+def _get(client: Client, url: str):
+    response = client.get(url)
+    if response.streaming:  # a CSV download: the rows are produced as it is read
+        b"".join(response.streaming_content)
+    return response
+
+
+def measure(client: Client, urls: list[str], repeat: int) -> list[tuple[float, int, int]]:
+    """Median ms, queries and status per URL, the URLs interleaved (one request of each
+    per round), so a slow moment of the machine falls on every page alike."""
+    for url in urls:  # warm caches (templates, content types, the database's pages)
+        for _ in range(2):
+            _get(client, url)
+    times = {url: [] for url in urls}
+    queries, status = {}, {}
     for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            if response.streaming:  # a CSV download: the rows are produced as it is read
-                b"".join(response.streaming_content)
-            times.append(time.perf_counter() - start)
-    return median(times) * 1000, len(queries.captured_queries), response.status_code
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = _get(client, url)
+                times[url].append(time.perf_counter() - start)
+            queries[url], status[url] = len(captured.captured_queries), response.status_code
+    return [(median(times[url]) * 1000, queries[url], status[url]) for url in urls]
 
 
 def pages(*, full_download: bool) -> list[tuple[str, str]]:
@@ -239,30 +253,134 @@ def pages(*, full_download: bool) -> list[tuple[str, str]]:
     return resolved
 
 
+def one_size(args) -> dict:
+    """Build or reuse this size's database, time its pages: {label: {ms, queries, status}}."""
+    ensure_database()
+    build(args.rebuild)
+    with override_settings(ROOT_URLCONF=__name__):
+        labelled = pages(full_download=not args.no_full_download)
+        figures = measure(Client(), [url for _label, url in labelled], args.repeat)
+    # Labels without the size, so the sizes' rows line up.
+    return {
+        "events": Event.objects.count(),
+        "actors": Actor.objects.count(),
+        "pages": {
+            label.replace(f"{EVENTS:,}", "every event"): {"ms": ms, "queries": q, "status": st}
+            for (label, _url), (ms, q, st) in zip(labelled, figures, strict=True)
+        },
+    }
+
+
+# The issue's targets at the largest size (ms), by page label; every page's growth
+# between the smallest and the largest size is held to GROWTH_TARGET.
+MS_TARGETS = {"dashboard": 100, "API state": 100}
+MS_TARGET_PREFIXES = {"timeline": 150, "search": 200}
+GROWTH_TARGET = 1.5
+
+
+def _target_ms(label: str) -> float | None:
+    if label in MS_TARGETS:
+        return MS_TARGETS[label]
+    if label.startswith("timeline CSV"):
+        return None  # a download: constant memory, not time
+    return next((ms for prefix, ms in MS_TARGET_PREFIXES.items() if label.startswith(prefix)), None)
+
+
+def _database_url(size: int, several: bool) -> str:
+    """One database per size: BENCH_DATABASE_URL itself for one size, with `_<size>` added
+    to its name for several."""
+    return f"{DATABASE_URL}_{size}" if several else DATABASE_URL
+
+
+def several_sizes(args, sizes: list[int]) -> dict:
+    """Each size in a process of its own (Django holds one database per process)."""
+    results = {}
+    for size in sizes:
+        command = [sys.executable, __file__, "--events", str(size), "--repeat", str(args.repeat),
+                   "--json", *(["--rebuild"] if args.rebuild else []),
+                   *(["--no-full-download"] if args.no_full_download else [])]  # fmt: skip
+        env = {**os.environ, "BENCH_DATABASE_URL": _database_url(size, True)}
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if done.returncode:
+            sys.exit(f"size {size:,} failed:\n{done.stderr}")
+        document = json.loads(done.stdout[done.stdout.index("{") :])
+        results[size] = {
+            **document["data"][str(size)],
+            "pages": {label: row[str(size)] for label, row in document["pages"].items()},
+        }
+    return results
+
+
+def report(results: dict[int, dict]) -> dict:
+    """Per page: its median ms and queries at each size, and with two sizes or more its
+    growth (largest over smallest) and whether the targets are met."""
+    sizes = sorted(results)
+    small, large = sizes[0], sizes[-1]
+    rows = {}
+    for label in results[small]["pages"]:
+        row = {str(size): results[size]["pages"].get(label) for size in sizes}
+        if len(sizes) > 1 and row[str(large)] and row[str(small)]:
+            growth = row[str(large)]["ms"] / row[str(small)]["ms"]
+            target = _target_ms(label)
+            row |= {
+                "growth": round(growth, 2),
+                "growth_met": label == "trivial view" or growth <= GROWTH_TARGET,
+                "target_ms": target,
+                "target_met": None if target is None else row[str(large)]["ms"] <= target,
+            }
+        rows[label] = row
+    data = {str(size): {k: results[size][k] for k in ("events", "actors")} for size in sizes}
+    return {"sizes": sizes, "data": data, "pages": rows}
+
+
+def print_table(document: dict) -> None:
+    sizes = document["sizes"]
+    header = f"{'page':<30}" + "".join(f"{f'ms at {s:,}':>16}{'queries':>8}" for s in sizes)
+    if len(sizes) > 1:
+        header += f"{'growth':>8}  targets (ms at {sizes[-1]:,}; growth <= {GROWTH_TARGET})"
+    print(header)
+    for label, row in document["pages"].items():
+        line = f"{label:<30}"
+        for size in sizes:
+            cell = row[str(size)]
+            line += f"{cell['ms']:>16.1f}{cell['queries']:>8}" if cell else f"{'-':>16}{'':>8}"
+        if "growth" in row:
+            verdicts = ["growth met" if row["growth_met"] else "growth NOT met"]
+            if row["target_ms"] is not None:
+                met = "met" if row["target_met"] else "NOT met"
+                verdicts.append(f"<= {row['target_ms']} ms {met}")
+            line += f"{row['growth']:>8.2f}  {', '.join(verdicts)}"
+        print(line)
+
+
 def main() -> None:
     global EVENTS
     parser = argparse.ArgumentParser()
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--events", type=int, default=EVENTS)
+    parser.add_argument(
+        "--events",
+        default=str(EVENTS),
+        help="One size, or several separated by commas (10000,1000000): each its database.",
+    )
     parser.add_argument(
         "--no-full-download", action="store_true", help="Skip the CSV of every event."
     )
+    parser.add_argument("--json", action="store_true", help="One JSON document, no table.")
     args = parser.parse_args()
-    EVENTS = args.events
-    ensure_database()
-    build(args.rebuild)
-    with override_settings(ROOT_URLCONF=__name__):
-        client = Client()
-        rows = [
-            (label, url, *measure(client, url, args.repeat))
-            for label, url in pages(full_download=not args.no_full_download)
-        ]
-    base = rows[0][2]
-    print(f"\n{Event.objects.count():,} events, {Actor.objects.count():,} actors")
-    print(f"{'page':<28} {'median ms':>10} {'x trivial':>10} {'queries':>8} {'status':>7}")
-    for label, _url, ms, queries, status in rows:
-        print(f"{label:<28} {ms:>10.1f} {ms / base:>10.1f} {queries:>8} {status:>7}")
+    sizes = sorted({int(size.replace("_", "")) for size in args.events.split(",")})
+    if len(sizes) == 1:
+        EVENTS = sizes[0]
+        results = {EVENTS: one_size(args)}
+    else:
+        results = several_sizes(args, sizes)
+    document = report(results)
+    if args.json:
+        print(json.dumps(document, indent=1))
+        return
+    for size in sizes:
+        print(f"{results[size]['events']:,} events, {results[size]['actors']:,} actors")
+    print_table(document)
 
 
 if __name__ == "__main__":

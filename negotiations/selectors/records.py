@@ -258,9 +258,13 @@ def _known_horizon(as_of: dt.date) -> Greatest:
     few rows in an index of their own (event_dated_after_report_idx); the newest of them,
     or `as_of`, bounds every known event's date, so the walk starts there.
     """
+    # NULLS LAST (the date is never null) keeps PostgreSQL from walking that index back
+    # from the newest through every one reported after `as_of` (35 ms at a million for an
+    # as-of date in 2019, finding none): it reads those reported by then instead
+    # (event_reported_ahead_idx), few for a past date, and sorts them (6 ms either way).
     latest = (
         Event.objects.filter(dated_after_report(), known_by(as_of))
-        .order_by("-occurred_on")
+        .order_by(F("occurred_on").desc(nulls_last=True))
         .values("occurred_on")[:1]
     )
     return Greatest(Coalesce(Subquery(latest), Value(as_of)), Value(as_of))

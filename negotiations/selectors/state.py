@@ -226,7 +226,14 @@ def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW
     for subject, queryset in subjects.items():
         on, _ = SUBJECT_DATES[subject]
         # A range on the (indexed) date too: the planner gets one bound to scan from.
-        around = {f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end}
+        # Not for events: their window is a range per precision (event_status_precision_idx),
+        # and one bound from the year's start made PostgreSQL read the half year's events
+        # by date instead (38,000 rows for 3,000 at a million: 136 ms against 82).
+        around = (
+            {}
+            if subject == "event"
+            else {f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end}
+        )
         in_window = (
             queryset.filter(window_filter(subject, start, end), **around)
             .annotate(rule=rule_case(subject))
