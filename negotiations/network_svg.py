@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from negotiations.selectors.network import Edge, Network, Node
 
 NAME_LENGTH = 24  # characters of a name drawn; the full name is the node's title
+# From this many actors on the circle, names are written along their radius: level names
+# near the top and the bottom, where neighbours sit close side by side, ran into each other.
+RADIAL_FROM = 16
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class PlacedNode:
     label_y: float
     anchor: str  # text-anchor of the name: outside the circle
     is_center: bool = False
+    label_angle: float | None = None  # the name turned along its radius (many actors)
 
     @property
     def short_name(self) -> str:
@@ -74,6 +78,9 @@ def _on_circle(nodes: list[Node], cx: float, cy: float, radius: float) -> list[P
         # From the top, clockwise; a lone neighbour sits to the right.
         angle = -math.pi / 2 + 2 * math.pi * index / len(nodes) if len(nodes) > 1 else 0.0
         cos, sin = math.cos(angle), math.sin(angle)
+        if len(nodes) >= RADIAL_FROM:
+            placed.append(_radial(node, cx, cy, radius, angle))
+            continue
         anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
         gap = 12 if anchor != "middle" else 16
         placed.append(
@@ -87,6 +94,22 @@ def _on_circle(nodes: list[Node], cx: float, cy: float, radius: float) -> list[P
             )
         )
     return placed
+
+
+def _radial(node: Node, cx: float, cy: float, radius: float, angle: float) -> PlacedNode:
+    """A node whose name runs outwards along its radius, turned to read left to right."""
+    cos, sin = math.cos(angle), math.sin(angle)
+    right = cos >= -1e-9
+    degrees = math.degrees(angle) - (0 if right else 180)  # within -90..90
+    return PlacedNode(
+        node,
+        _r(cx + radius * cos),
+        _r(cy + radius * sin),
+        _r(cx + (radius + 10) * cos),
+        _r(cy + (radius + 10) * sin),
+        "start" if right else "end",
+        label_angle=_r(degrees),
+    )
 
 
 def _edge(edge: Edge, at: dict[int, PlacedNode]) -> PlacedEdge:
@@ -114,6 +137,8 @@ def network_svg(network: Network) -> NetworkSvg:
         width, height, radius = 760, 520, 180
     else:
         width, height, radius = 960, 740, 270
+    if len(network.nodes) >= RADIAL_FROM:  # names outwards on every side: room above, below
+        height = width = 2 * (radius + 190)
     cx, cy = width / 2, height / 2
     nodes = _on_circle(network.nodes, cx, cy, radius)
     if network.center is not None:

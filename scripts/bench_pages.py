@@ -63,7 +63,14 @@ from django.urls import NoReverseMatch, include, path, reverse  # noqa: E402
 from actors.models import Actor, Alias  # noqa: E402
 from negotiations.choices import EventKind, EventStatus, OfferKind, OfferStatus  # noqa: E402
 from negotiations.development_counts import development_counts_compact  # noqa: E402
-from negotiations.models import Event, Indictment, Offer, Position, TalksChannel  # noqa: E402
+from negotiations.models import (  # noqa: E402
+    ChannelParticipant,
+    Event,
+    Indictment,
+    Offer,
+    Position,
+    TalksChannel,
+)
 from sources.models import Article, Evidence  # noqa: E402
 
 EVENTS, ACTORS, BATCH = 100_000, 5_000, 5_000
@@ -95,7 +102,18 @@ def build(rebuild: bool) -> None:
     call_command("collectstatic", verbosity=0, interactive=False)
     if not rebuild and Event.objects.count() == EVENTS:
         return
-    models = (Evidence, Event, Position, Offer, Indictment, TalksChannel, Alias, Actor, Article)
+    models = (
+        Evidence,
+        Event,
+        Position,
+        ChannelParticipant,
+        Offer,
+        Indictment,
+        TalksChannel,
+        Alias,
+        Actor,
+        Article,
+    )
     for model in models:
         model.objects.all().delete()
     rng = random.Random(7)
@@ -125,6 +143,20 @@ def build(rebuild: bool) -> None:
     )
     channels = TalksChannel.objects.bulk_create(
         TalksChannel(name=f"Channel {i}", first_reported_on=dt.date(2018, 1, 1)) for i in range(500)
+    )
+    # Who offers reach and who sits in each channel, as ingestion records them: the
+    # offers' labels, the network and actor pages read them.
+    Offer.recipients.through.objects.bulk_create(
+        Offer.recipients.through(offer_id=o.pk, actor_id=a.pk)
+        for o in offers
+        for a in rng.sample(actors, rng.randint(1, 2))
+    )
+    ChannelParticipant.objects.bulk_create(
+        ChannelParticipant(
+            channel=c, actor=a, role="mediator" if n == 0 and rng.random() < 0.3 else "participant"
+        )
+        for c in channels
+        for n, a in enumerate(rng.sample(actors, rng.randint(2, 4)))
     )
     indictments = Indictment.objects.bulk_create(
         Indictment(charges=f"Charges {i}", filed_on=dt.date(2020, 3, 26)) for i in range(500)

@@ -1,9 +1,10 @@
 """Who talks to whom: /network/ and the graph on an actor's page."""
 
 import datetime as dt
+import math
 
 from negotiations.models import ChannelParticipant
-from negotiations.network_svg import network_svg
+from negotiations.network_svg import NAME_LENGTH, RADIAL_FROM, network_svg
 from negotiations.selectors.network import actor_network, network_of
 from tests.factories import ActorFactory, OfferFactory, TalksChannelFactory
 from tests.pages import queries_on
@@ -153,3 +154,30 @@ def test_the_actor_page_graph_makes_the_same_queries_whatever_the_data_size(clie
     for other in others[:10]:
         _offer(other, me)
     assert queries_on(client, me.get_absolute_url()) == small
+
+
+def test_many_actors_have_their_names_along_their_radius_inside_the_picture(db):
+    """Level names of close neighbours near the circle's top and bottom ran into each
+    other: from RADIAL_FROM actors on, each name runs outwards, turned to read left to
+    right, and the picture is tall enough for the names above and below."""
+    actors = [ActorFactory(name=f"A rather long actor name {i:02}") for i in range(40)]
+    for first, second in zip(actors[::2], actors[1::2], strict=True):
+        _talks(f"Talks {first.pk}", first, second)
+    svg = network_svg(network_of())
+    assert len(svg.nodes) == 40 >= RADIAL_FROM
+    longest = NAME_LENGTH * 7  # px: a drawn name at most (12 px type), from its start
+    for placed in svg.nodes:
+        assert -90 <= placed.label_angle <= 90  # never upside down
+        outwards = 1 if placed.anchor == "start" else -1
+        radians = math.radians(placed.label_angle)
+        end_x = placed.label_x + outwards * longest * math.cos(radians)
+        end_y = placed.label_y + outwards * longest * math.sin(radians)
+        assert 0 <= end_x <= svg.width and 0 <= end_y <= svg.height, placed.node.name
+        # Outwards from the centre: the name points away from the circle.
+        assert (placed.label_x - svg.width / 2) * outwards * math.cos(radians) >= -1
+
+
+def test_few_actors_keep_their_names_level(db):
+    actors = [ActorFactory() for _ in range(4)]
+    _talks("Talks", *actors)
+    assert all(placed.label_angle is None for placed in network_svg(network_of()).nodes)
