@@ -197,8 +197,8 @@ class ArticleStore:
             actor = self._actor(key, candidate)
             if actor is not None:
                 self.actors[key] = actor
-        # New aliases in one INSERT (and one for their history); `normalized` is set here
-        # as Alias.save would.
+        # New aliases in one INSERT (and one for their history); bulk creation skips
+        # Alias.save, so `_actor` sets their `normalized` form itself.
         bulk_create_with_history(self.unwritten_aliases, Alias)
         self.unwritten_aliases = []
         stored = [(key, c) for key, c in extraction.actors.items() if key in self.actors]
