@@ -54,6 +54,7 @@ class Mark:
     tip: str = ""  # the label, at most TIP_CHARS_MAX characters
     tip_x: float = 0
     focusable: bool = True  # False on the second and later lanes of the same event
+    somewhere: str = ""  # a band's precision ("month", "year"): the date is known no better
 
     @property
     def is_dot(self) -> bool:
@@ -138,15 +139,17 @@ def timeline_svg(
 ) -> TimelineSvg | None:
     """Lay out `events` (with prefetched actors) on swimlanes; None when there are none.
 
-    The axis spans the events, and reaches back to `since` and on to `until` when given:
-    the window being viewed, when these events are all of it.
+    The axis spans the events dated to the day and the months or years that do not cover
+    them all; one that does runs to the axis's edges (it goes on beyond them). Else a
+    window of a few busy days next to a year-precision event was drawn across the whole
+    year, its days crowded into one spot. The axis reaches back to `since` and on to
+    `until` when given: the window being viewed, when these events are all of it.
     """
     events = list(events)
     if not events:
         return None
     periods = {event.pk: event.partial_date for event in events}
-    start = min(p.start for p in periods.values())
-    end = max(p.end for p in periods.values())
+    start, end = _axis_span(list(periods.values()))
     end = end + dt.timedelta(days=1) if end < dt.date.max else end
     # A little air either side, so a dot on the first or last day is not clipped;
     # never past the calendar's ends (a record dated year 1 or 9999 must not crash).
@@ -162,6 +165,9 @@ def timeline_svg(
     def x_of(date: dt.date) -> float:
         return round(LABEL_WIDTH + (date - start).days / span * plot_width, 1)
 
+    def left_of(period) -> float:  # a band that began before the axis starts at its edge
+        return x_of(max(period.start, start))
+
     # Place each mark on the first row of its lane where it (and, for a dot, a short
     # label after it) does not overlap the one before.
     rows: dict[str, list[float]] = {key: [] for key, _ in LANES}
@@ -169,11 +175,12 @@ def timeline_svg(
     ordered = sorted(events, key=lambda e: (periods[e.pk].sort_key(), e.pk))
     for event in ordered:
         period = periods[event.pk]
-        x = x_of(period.start)
+        x = left_of(period)
         if period.precision == DatePrecision.DAY:
             left, right, bar = x - DOT_RADIUS, x + DOT_RADIUS + LABEL_ROOM, 0.0
         else:
-            bar = max(x_of(period.end + dt.timedelta(days=1)) - x, 2.0)
+            after = period.end + dt.timedelta(days=1) if period.end < end else end
+            bar = max(x_of(after) - x, 2.0)
             left, right = x, x + bar
         for n, lane in enumerate(event_lanes(event)):
             ends = rows[lane]
@@ -195,7 +202,7 @@ def timeline_svg(
     room: list[float] = [0.0] * len(placed)
     for i in range(len(placed) - 1, -1, -1):
         lane, row, bar, event, _ = placed[i]
-        x = x_of(periods[event.pk].start)
+        x = left_of(periods[event.pk])
         label_x = x + (DOT_RADIUS + 3 if bar == 0 else 3)
         room[i] = next_left.get((lane, row), width - 4) - label_x - 4
         next_left[(lane, row)] = x - (DOT_RADIUS if bar == 0 else 0)
@@ -203,7 +210,7 @@ def timeline_svg(
     marks = []
     for (lane, row, bar, event, first), space in zip(placed, room, strict=True):
         period = periods[event.pk]
-        x = x_of(period.start)
+        x = left_of(period)
         label = f"{period} · {event.title}"
         tip = label if len(label) <= TIP_CHARS_MAX else label[: TIP_CHARS_MAX - 1] + "…"
         tip_width = len(tip) * CHAR_WIDTH + 10
@@ -221,6 +228,7 @@ def timeline_svg(
                 tip=tip,
                 tip_x=round(max(4.0, min(x, width - tip_width - 4)), 1),
                 focusable=first,
+                somewhere="" if bar == 0 else period.precision,
             )
         )
     drawn = {mark.kind for mark in marks}
@@ -236,6 +244,15 @@ def timeline_svg(
         rule_x=x_of(day) if start <= day <= end else None,
         kinds=[(k, kind_labels.get(k, k)) for k in kind_order() if k in drawn],
     )
+
+
+def _axis_span(periods: list) -> tuple[dt.date, dt.date]:
+    """The first and the last day the axis must show (see timeline_svg)."""
+    days = [p for p in periods if p.precision == DatePrecision.DAY]
+    if days:
+        first, last = min(p.start for p in days), max(p.end for p in days)
+        periods = [p for p in periods if p in days or not (p.start <= first and p.end >= last)]
+    return min(p.start for p in periods), max(p.end for p in periods)
 
 
 def _shortened(title: str, chars: int) -> str:

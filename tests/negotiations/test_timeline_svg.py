@@ -221,3 +221,27 @@ def test_the_axis_reaches_the_window_being_viewed(db):
     assert svg.rule_x is not None  # the day viewed, at the window's end
     tight = timeline_svg([event], day=until)
     assert tight.start > since
+
+
+def test_a_year_around_a_few_busy_days_runs_to_the_edges_without_stretching_the_axis(db):
+    """The days of a busy window keep the axis's width; a year that covers them all is
+    drawn edge to edge (it goes on beyond), not across twelve months of empty axis."""
+    year = _event(db, "Year", dt.date(2019, 1, 1), DatePrecision.YEAR)
+    days = [_event(db, f"Day {n}", dt.date(2019, 6, 28 + n)) for n in range(3)]
+    svg = timeline_svg([year, *days], day=TODAY)
+    assert dt.date(2019, 6, 20) <= svg.start and svg.end <= dt.date(2019, 7, 10)
+    marks = {m.label.split(" · ")[1]: m for m in svg.marks}
+    dots = [marks[f"Day {n}"].x for n in range(3)]
+    assert dots[1] - dots[0] > 100  # days apart, not one spot
+    band = marks["Year"]
+    assert band.x == svg.plot_left and band.somewhere == "year"
+    assert band.x + band.width > dots[-1]
+
+
+def test_a_month_that_does_not_cover_the_days_widens_the_axis_to_show_it_whole(db):
+    month = _event(db, "Month", dt.date(2019, 3, 1), DatePrecision.MONTH)
+    day = _event(db, "Day", dt.date(2019, 6, 28))
+    svg = timeline_svg([month, day], day=TODAY)
+    assert svg.start <= dt.date(2019, 3, 1) and svg.end >= dt.date(2019, 6, 28)
+    marks = {m.label.split(" · ")[1]: m for m in svg.marks}
+    assert marks["Month"].x > svg.plot_left and marks["Month"].somewhere == "month"
