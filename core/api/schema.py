@@ -68,9 +68,11 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_parameters(self):
         parameters = super()._get_parameters()
-        # An empty filter, search or as-of date is as if absent (core.filtersets.FilterSet,
-        # core.api.views.request_as_of): `?side=` lists everything.
-        empty_is_absent = {p["name"] for p in self._get_filter_parameters()} | {"as_of"}
+        # An empty filter, search, as-of date or verdicts' window is as if absent
+        # (core.filtersets.FilterSet, core.api.views.request_as_of, verdicts.window_parse):
+        # `?side=` lists everything, `?window=` is the default window.
+        empty = {"as_of", "window"}
+        empty_is_absent = {p["name"] for p in self._get_filter_parameters()} | empty
         for parameter in parameters:
             if parameter["in"] == "query" and parameter["name"] in empty_is_absent:
                 parameter["allowEmptyValue"] = True

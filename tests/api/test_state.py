@@ -100,6 +100,7 @@ def test_a_bad_window_is_a_400_naming_window(api, db):
         assert response.status_code == 400, value
         assert list(response.json()["errors"]) == ["window"], value
     assert api.get("/api/v1/state/?window=7&window=8").status_code == 400
+    assert api.get("/api/v1/state/?window=").json()["verdicts"]["window"] == 30
 
 
 def test_the_schema_states_the_window_and_the_verdicts(db):
@@ -107,8 +108,12 @@ def test_the_schema_states_the_window_and_the_verdicts(db):
 
     schema = SchemaGenerator().get_schema(request=None, public=True)
     parameters = schema["paths"]["/api/v1/state/"]["get"]["parameters"]
-    window = next(p for p in parameters if p["name"] == "window")["schema"]
-    assert (window["type"], window["minimum"], window["maximum"]) == ("integer", 1, 365)
+    window = next(p for p in parameters if p["name"] == "window")
+    schema_of = window["schema"]
+    assert (schema_of["type"], schema_of["minimum"], schema_of["maximum"]) == ("integer", 1, 365)
+    # `?window=` is the default window, and the schema says so (Schemathesis checks that
+    # the server refuses only what the schema refuses).
+    assert window["allowEmptyValue"] is True
     state = schema["components"]["schemas"]["State"]
     assert {"verdicts", "days_since_development"} <= set(state["required"])
     track = schema["components"]["schemas"]["TrackVerdict"]["properties"]
