@@ -42,7 +42,7 @@ def _matching(model, text: str, folded: str) -> QuerySet:
 def record_suggestions(model, *, text: str, limit: int = SUGGESTIONS_MAX) -> list:
     """Up to `limit` offers, channels or indictments (`model`) whose words or whose parties'
     names contain `text`, newest first, never rejected; offers with what their labels read.
-    One query (offers: three)."""
+    One query (offers: two, the second their recipients)."""
     text = text.strip()
     folded = normalize_name(text)
     if not text or not folded:
