@@ -60,6 +60,13 @@ def actor_resolve(*, text: str, as_of: dt.date | None = None) -> str | None:
 SUGGESTIONS_MAX = 10
 
 
+def actor_text_match(text: str, folded: str) -> Q:
+    """Actors whose name, slug or an alias contains `text` (`folded`: it as normalize_name
+    gives it, as aliases are stored: case, accents, punctuation folded)."""
+    alias = Alias.objects.filter(actor=OuterRef("pk"), normalized__contains=folded)
+    return Q(name__icontains=text) | Q(slug__icontains=text) | Exists(alias)
+
+
 def actor_suggestions(
     *, text: str, as_of: dt.date | None = None, limit: int = SUGGESTIONS_MAX
 ) -> list[Actor]:
@@ -71,11 +78,9 @@ def actor_suggestions(
     folded = normalize_name(text)
     if not text or not folded:
         return []
-    alias = Alias.objects.filter(actor=OuterRef("pk"), normalized__contains=folded)
-    match = Q(name__icontains=text) | Q(slug__icontains=text) | Exists(alias)
     return list(
         visible(Actor.objects.all(), as_of)
-        .filter(match)
+        .filter(actor_text_match(text, folded))
         .annotate(later=Case(When(name__istartswith=text, then=Value(0)), default=Value(1)))
         .order_by("later", "name", "id")
         .only("id", "slug", "name", "side")[:limit]

@@ -3,23 +3,19 @@ type-ahead of a development form's record pickers (core.forms.picker)."""
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
-from actors.models import Actor, Alias
+from actors.models import Actor
 from actors.normalize import normalize_name
+from actors.selectors import SUGGESTIONS_MAX, actor_text_match
 from core.models import ReviewState
 from negotiations.models import Offer, TalksChannel
 from negotiations.selectors.labels import with_offer_labels
 
-SUGGESTIONS_MAX = 10
-
 
 def _named(relation: str, text: str, folded: str) -> Exists:
-    """Records with an actor through `relation` (from the actor) whose name or an alias
-    contains the text (aliases folded: case, accents, punctuation)."""
-    alias = Alias.objects.filter(actor=OuterRef("pk"), normalized__contains=folded)
+    """Records with an actor through `relation` (from the actor), not rejected, whose name,
+    slug or an alias contains the text."""
     parties = Actor.objects.exclude(review_state=ReviewState.REJECTED)
-    return Exists(
-        parties.filter(Q(name__icontains=text) | Exists(alias), **{relation: OuterRef("pk")})
-    )
+    return Exists(parties.filter(actor_text_match(text, folded), **{relation: OuterRef("pk")}))
 
 
 def _matching(model, text: str, folded: str) -> QuerySet:
