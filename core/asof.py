@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import DateField, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from core.dates import EARLIEST, LATEST
@@ -40,6 +41,14 @@ def known_by(as_of: dt.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}first_reported_on__lte": as_of}) | Q(
         **{f"{prefix}first_reported_on__isnull": True, f"{prefix}created_at__date__lte": as_of}
     )
+
+
+def known_on() -> Coalesce:
+    """The day a record became known, as `known_by` reads it: its first report, or with
+    none its entry by an editor. One expression that no index serves: filtering on it, the
+    planner tests the rows it reads otherwise, where known_by's ORed indexed columns can
+    lead PostgreSQL to read every record known by then."""
+    return Coalesce("first_reported_on", TruncDate("created_at"), output_field=DateField())
 
 
 def evidence_known_by(as_of: dt.date, prefix: str = "") -> Q:

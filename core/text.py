@@ -104,6 +104,8 @@ def text_fields_problems(instance: models.Model, exclude=None) -> dict[str, str]
     character, and each URL column holding what no URL may."""
     problems = {}
     for field in instance._meta.concrete_fields:
+        if field.generated:  # the database's to compute, unreadable before a save
+            continue
         value = getattr(instance, field.attname)
         if field.name in (exclude or ()) or not isinstance(value, str) or not value:
             continue

@@ -29,6 +29,7 @@ from negotiations.choices import (
     ParticipantRole,
 )
 from negotiations.confidence import Confidence, confidence_of
+from negotiations.verdict_rules import rule_case, track_case
 from sources.models import Article, Evidence, SourcedFact
 
 
@@ -386,8 +387,20 @@ class Event(DatedFact):
         "For a new bounty: the indictment's reward from this date on."
     )
     bounty_currency = _bounty_currency_field()
+    # The first verdict rule that fits the event and its track (negotiations.verdict_rules),
+    # computed by the database on every write, whatever writes: the dashboard reads them
+    # for the window's events instead of matching every rule against every row per request.
+    verdict_rule = models.GeneratedField(
+        expression=rule_case("event"), output_field=models.SmallIntegerField(), db_persist=True
+    )
+    verdict_track = models.GeneratedField(
+        expression=track_case("event"), output_field=models.SmallIntegerField(), db_persist=True
+    )
 
-    history = HistoricalRecords(m2m_fields=[actors])
+    # Derived from the fields kept; a history row would read them back with a query.
+    history = HistoricalRecords(
+        m2m_fields=[actors], excluded_fields=["verdict_rule", "verdict_track"]
+    )
 
     class Meta(SourcedFact.Meta):
         ordering = ["occurred_on", "id"]
@@ -400,6 +413,29 @@ class Event(DatedFact):
             models.Index(
                 fields=["status", "occurred_precision", "occurred_on"],
                 name="event_status_precision_idx",
+            ),
+            # The verdicts' window by rule and kind, counted from the index alone
+            # (selectors.state._event_verdicts): with what as-of visibility reads, so that
+            # the table's rows are not fetched (index-only on PostgreSQL).
+            models.Index(
+                fields=[
+                    "status",
+                    "occurred_precision",
+                    "occurred_on",
+                    "verdict_rule",
+                    "kind",
+                    "review_state",
+                    "first_reported_on",
+                    "created_at",
+                ],
+                condition=Q(verdict_rule__isnull=False),
+                name="event_verdict_count_idx",
+            ),
+            # Each track's newest developments: the first rows of its range.
+            models.Index(
+                fields=["verdict_track", "-occurred_on", "-id"],
+                condition=Q(verdict_rule__isnull=False),
+                name="event_verdict_newest_idx",
             ),
             # Status changes are few among many events; the as-of status of every offer,
             # channel and indictment looks up its latest one (selectors.records).

@@ -2,16 +2,18 @@
 unchanged over a window of days before the as-of date, as CrisisWatch gives a monthly
 arrow per conflict.
 
-The rules are data (RULES, below); the page /about/verdicts/ renders the same tuples,
-so what the dashboard computes and what readers are told cannot drift apart.
+The rules are data (negotiations.verdict_rules.RULES); the page /about/verdicts/ renders
+the same tuples, so what the dashboard computes and what readers are told cannot drift
+apart.
 
 A development in the window is matched against the rules in order; the first that fits
 gives it an effect (+1 improves its track, -1 deteriorates it, 0 noted without moving
 it). A track's verdict is the sign of its effects' sum: improved, deteriorated, or
-unchanged (no development, or as many up as down). The matching is one SQL expression
-built from the rules (`rule_case`) over the rows in the window (`window_filter`), so the
-dashboard and `/api/v1/state/` read the developments in a query per kind of subject
-whatever the data size.
+unchanged (no development, or as many up as down). An event's first fitting rule and its
+track are stored with it (Event.verdict_rule and verdict_track, columns the database
+computes from the rules on every write), so the dashboard and `/api/v1/state/` read the
+window's developments (`window_filter`) in a query per kind of subject, whatever the
+data size, without matching the rules again.
 
 The window holds the developments that occurred in it (a month- or year-precision date
 counts from its first day), and the scheduled ones whose whole period ended in it before
@@ -21,17 +23,20 @@ the as-of date with no report that they happened ("passed with no report").
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 
 from core.dates import DatePrecision
-from negotiations.choices import (
-    ChannelStatus,
-    EventKind,
-    EventStatus,
-    IndictmentStatus,
-    OfferStatus,
-)
+from negotiations.choices import EventStatus
 from negotiations.records import record_label
+from negotiations.verdict_rules import (
+    DETERIORATES,
+    IMPROVES,
+    RULES,
+    SUBJECT_DATES,
+    TRACKS,
+    Rule,
+    Track,
+)
 
 DEFAULT_WINDOW = 30
 MAX_WINDOW = 365
@@ -51,185 +56,6 @@ def window_parse(value: str | None) -> int:
         raise WindowError(f"The window is a number of days from 1 to {MAX_WINDOW}.")
     return int(text)
 
-
-# --- the rules -------------------------------------------------------------------
-IMPROVES, DETERIORATES, NOTED = 1, -1, 0
-PASSED = "passed"  # a rule's `status`: scheduled, and its date went by with no report
-
-
-@dataclass(frozen=True)
-class Track:
-    key: str
-    label: str
-
-
-TRACKS = (
-    Track("offers", "Offers"),
-    Track("channels", "Talks channels"),
-    Track("indictments", "Indictments and bounties"),
-    Track("calendar", "Elections and deadlines"),
-)
-_STATUS_LABELS = {
-    value: label
-    for choices in (OfferStatus, ChannelStatus, IndictmentStatus)
-    for value, label in choices.choices
-}
-
-
-# What a rule looks at: a development (an Event), or a record first dated in the window.
-SUBJECT_DATES = {
-    "event": ("occurred_on", "occurred_precision"),
-    "offer": ("offered_on", "offered_precision"),
-    "channel": ("started_on", "started_precision"),
-    "indictment": ("filed_on", "filed_precision"),
-}
-_SUBJECT_LABELS = {"offer": "an offer", "channel": "a talks channel", "indictment": "an indictment"}
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One kind of development and what it does to its track.
-
-    `subject` "event": a development, every condition given must hold: the record it
-    concerns (`link`), the status it gives that record (`status_to`), its kinds, a new
-    reward, and its status. Another subject ("offer", "channel", "indictment"): a record
-    of that kind whose own date (made, started, filed) falls in the window."""
-
-    track: str
-    effect: int
-    text: str
-    subject: str = "event"
-    link: str = ""  # "offer", "channel" or "indictment"
-    status_to: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    bounty: bool = False
-    status: str = EventStatus.OCCURRED  # or PASSED
-
-    def conditions(self) -> list[str]:
-        """The rule's conditions in words, for the rules page."""
-        if self.subject != "event":
-            return [f"{_SUBJECT_LABELS[self.subject]} first dated in the window"]
-        words = []
-        if self.link:
-            words.append(f"concerns {_SUBJECT_LABELS[self.link]}")
-        if self.status_to:
-            words.append(
-                "gives it the status " + _either(_STATUS_LABELS[s] for s in self.status_to)
-            )
-        if self.kinds:
-            words.append("is of the kind " + _either(EventKind(k).label for k in self.kinds))
-        if self.bounty:
-            words.append("sets a reward for an arrest")
-        if self.status == PASSED:
-            words.append("was scheduled and its date went by before the as-of date, with no report")
-        else:
-            words.append("occurred in the window")
-        return words
-
-    def condition(self) -> Q:
-        """The rule as a filter on its subject's rows, those in the window (window_filter)."""
-        if self.subject != "event":
-            return Q(pk__isnull=False)  # any such record in the window
-        q = Q(status=EventStatus.SCHEDULED if self.status == PASSED else EventStatus.OCCURRED)
-        if self.link:
-            q &= Q(**{f"{self.link}__isnull": False})
-        if self.status_to:
-            q &= Q(status_to__in=self.status_to)
-        if self.kinds:
-            q &= Q(kind__in=self.kinds)
-        if self.bounty:
-            q &= Q(bounty_amount__isnull=False)
-        return q
-
-
-def _either(labels) -> str:
-    labels = [f"“{label}”" for label in labels]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-
-
-_DEADLINES = (EventKind.ELECTION, EventKind.INAUGURATION, EventKind.DEADLINE)
-_OFFER_ENDED = (OfferStatus.DECLINED, OfferStatus.WITHDRAWN, OfferStatus.EXPIRED)
-_OFFER_STANDING = (OfferStatus.PROPOSED, OfferStatus.UNDER_DISCUSSION)
-_CHANNEL_ENDED = (ChannelStatus.DORMANT, ChannelStatus.CONCLUDED)
-_INDICTMENT_ENDED = (IndictmentStatus.DISMISSED, IndictmentStatus.LIFTED)
-
-# In order: the first rule that fits a development decides its effect.
-RULES = (
-    # Offers
-    Rule("offers", IMPROVES, "An offer made", subject="offer"),
-    Rule("offers", IMPROVES, "An offer accepted", link="offer", status_to=(OfferStatus.ACCEPTED,)),
-    Rule("offers", IMPROVES, "An offer back on the table", link="offer", status_to=_OFFER_STANDING),
-    Rule(
-        "offers",
-        DETERIORATES,
-        "An offer declined, withdrawn or expired",
-        link="offer",
-        status_to=_OFFER_ENDED,
-    ),
-    # Talks channels
-    Rule("channels", IMPROVES, "A new talks channel", subject="channel"),
-    Rule(
-        "channels",
-        IMPROVES,
-        "A channel active again",
-        link="channel",
-        status_to=(ChannelStatus.ACTIVE,),
-    ),
-    Rule(
-        "channels",
-        DETERIORATES,
-        "A channel gone dormant or concluded",
-        link="channel",
-        status_to=_CHANNEL_ENDED,
-    ),
-    Rule("channels", IMPROVES, "Talks held", kinds=(EventKind.TALKS,)),
-    Rule(
-        "channels",
-        DETERIORATES,
-        "Talks scheduled, with no report that they were held",
-        kinds=(EventKind.TALKS,),
-        status=PASSED,
-    ),
-    # Indictments and bounties
-    Rule("indictments", DETERIORATES, "A new indictment", subject="indictment"),
-    Rule(
-        "indictments",
-        IMPROVES,
-        "An indictment dismissed or lifted",
-        link="indictment",
-        status_to=_INDICTMENT_ENDED,
-    ),
-    Rule(
-        "indictments",
-        DETERIORATES,
-        "An indictment back in force",
-        link="indictment",
-        status_to=(IndictmentStatus.IN_FORCE,),
-    ),
-    Rule("indictments", DETERIORATES, "A bounty set or raised", bounty=True),
-    Rule(
-        "indictments",
-        DETERIORATES,
-        "An indictment or bounty reported as a development",
-        kinds=(EventKind.INDICTMENT, EventKind.BOUNTY),
-    ),
-    # Elections and deadlines
-    Rule("calendar", IMPROVES, "An election held", kinds=(EventKind.ELECTION,)),
-    Rule("calendar", DETERIORATES, "A deadline passed", kinds=(EventKind.DEADLINE,)),
-    Rule(
-        "calendar",
-        DETERIORATES,
-        "An election, inauguration or deadline that went by with no report",
-        kinds=_DEADLINES,
-        status=PASSED,
-    ),
-    Rule(
-        "calendar",
-        NOTED,
-        "An inauguration held (who took office is in its sources; it moves no arrow)",
-        kinds=(EventKind.INAUGURATION,),
-    ),
-)
 
 _FIRST_DAY = {
     DatePrecision.DAY: lambda d: d,
@@ -268,34 +94,6 @@ def window_filter(subject: str, start: dt.date, day: dt.date) -> Q:
     occurred = Q(status=EventStatus.OCCURRED) & in_window(start, day, before=False)
     went_by = Q(status=EventStatus.SCHEDULED) & in_window(start, day, before=True)
     return occurred | went_by
-
-
-def rule_case(subject: str) -> Case:
-    """Each row's rule (its index in RULES) among `subject`'s rules, or NULL when none
-    fits; for rows already in the window (window_filter). The dates stay out of the CASE,
-    which compiling once per rule made most of the dashboard's time."""
-    return Case(
-        *(
-            When(rule.condition(), then=Value(n))
-            for n, rule in enumerate(RULES)
-            if rule.subject == subject
-        ),
-        default=Value(None),
-        output_field=IntegerField(),
-    )
-
-
-def track_case(subject: str) -> Case:
-    """Each row's track (its index in TRACKS), from its rule (rule_case): to take the
-    newest rows of each track."""
-    return Case(
-        *(
-            When(rule__in=[n for n, r in enumerate(RULES) if r.track == t.key], then=Value(i))
-            for i, t in enumerate(TRACKS)
-        ),
-        default=Value(None),
-        output_field=IntegerField(),
-    )
 
 
 def window_bounds(day: dt.date, window: int) -> tuple[dt.date, dt.date]:

@@ -22,7 +22,8 @@ from negotiations.api.event_json import events_json, events_json_of
 from negotiations.choices import OfferStatus
 from negotiations.confidence import ConfidenceLevel
 from negotiations.models import ChannelParticipant, Event, Indictment, Offer, Position, TalksChannel
-from negotiations.verdicts import MOVED_LIMIT, SUBJECT_DATES, VERDICT_LABELS
+from negotiations.verdict_rules import SUBJECT_DATES
+from negotiations.verdicts import MOVED_LIMIT, VERDICT_LABELS
 from sources.models import Article, article_metadata_problem
 from sources.services import SourceInput, source_date_problem
 

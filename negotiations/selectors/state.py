@@ -5,9 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
-    CharField,
     Count,
-    DateField,
     F,
     IntegerField,
     Max,
@@ -18,9 +16,9 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber, TruncDate
+from django.db.models.functions import RowNumber, TruncDate
 
-from core.asof import today, visible
+from core.asof import known_on, today, visible
 from core.dates import EARLIEST, DatePrecision
 from negotiations.choices import (
     ChannelStatus,
@@ -42,19 +40,16 @@ from negotiations.selectors.labels import with_offer_labels
 from negotiations.selectors.records import (
     channel_list,
     event_list,
-    events_known,
     indictment_list,
     offer_list,
     position_list,
 )
+from negotiations.verdict_rules import RULES, SUBJECT_DATES, TRACK_INDEX
 from negotiations.verdicts import (
     DEFAULT_WINDOW,
     MOVED_LIMIT,
-    SUBJECT_DATES,
     Verdicts,
     in_window,
-    rule_case,
-    track_case,
     verdicts_from,
     window_bounds,
     window_filter,
@@ -166,8 +161,10 @@ def passed_list(*, as_of: dt.date | None = None, limit: int = 5) -> list[Event]:
     """Scheduled events whose whole period went by before `as_of` with no report that they
     happened (they are still "scheduled"), latest first."""
     day = as_of or today()
+    # Dated before `as_of`: the events_known horizon, a bound for lists read by date from
+    # the newest, adds nothing here (nor in freshness and the verdicts) but its subquery.
     return list(
-        events_known(as_of=as_of)
+        visible(Event.objects.all(), as_of)
         .filter(in_window(EARLIEST, day, before=True), status=EventStatus.SCHEDULED)
         .order_by("-occurred_on", "-id")[:limit]
     )
@@ -195,7 +192,7 @@ def freshness(*, as_of: dt.date | None = None) -> Freshness:
     """When a development known on `as_of` was last first reported (or, with no dated
     source, entered by an editor): two queries, each reading an index for its answer (one
     aggregate with a FILTER made PostgreSQL scan every event: 95 ms at a million)."""
-    known = events_known(as_of=as_of).order_by()
+    known = visible(Event.objects.all(), as_of)
     reported = known.filter(first_reported_on__lte=as_of or dt.date.max)  # implied; indexed
     reported = reported.aggregate(day=Max("first_reported_on"))["day"]
     # Few events have no report date; they are in event_dated_after_report_idx.
@@ -206,67 +203,86 @@ def freshness(*, as_of: dt.date | None = None) -> Freshness:
     return Freshness(as_of=as_of or today(), last_report_on=last)
 
 
+def _event_verdicts(
+    as_of: dt.date | None, start: dt.date, end: dt.date
+) -> tuple[list[dict], list[Event]]:
+    """The window's events by rule (their counts) and each track's newest MOVED_LIMIT, in
+    two queries that read indexes, whatever the window holds: each event's rule and track
+    are stored with it (Event.verdict_rule, verdict_track). Counting reads only the index
+    event_verdict_count_idx; each track's newest are the first rows of its own index range
+    (event_verdict_newest_idx), so a busy month's thousands of events are neither loaded
+    nor sorted (one window query over them took 50 ms at a million events)."""
+    events = visible(Event.objects.all(), None)
+    if as_of is not None:
+        # Not visible(as_of): its known_by made PostgreSQL AND the window's few thousand
+        # events with a bitmap of every event reported by then (415,000 at a million, 16 ms).
+        events = events.alias(known_on=known_on()).filter(known_on__lte=as_of)
+    in_window = events.filter(window_filter("event", start, end), verdict_rule__isnull=False)
+    counts = [
+        {"rule": row["verdict_rule"], "event_kind": row["kind"], "n": row["n"]}
+        for row in in_window.order_by().values("verdict_rule", "kind").annotate(n=Count("pk"))
+    ]
+    # One bound on the date as well, for each track's index range to start and stop at.
+    bounded = in_window.filter(occurred_on__gte=start.replace(month=1, day=1), occurred_on__lte=end)
+    newest = bounded.order_by("-occurred_on", "-pk").values("pk")
+    # A query per track, in one statement: each reads its first MOVED_LIMIT rows off the
+    # index (ORing the four subqueries made PostgreSQL test them against every event).
+    first_of = [
+        Event.objects.filter(pk__in=newest.filter(verdict_track=t)[:MOVED_LIMIT])
+        .order_by()
+        .only("id", "title", "kind", "status", "occurred_on", "occurred_precision")
+        .annotate(rule=F("verdict_rule"))
+        for t in TRACK_INDEX.values()
+    ]
+    rows = first_of[0].union(*first_of[1:], all=True)
+    return counts, list(rows)
+
+
 def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW) -> Verdicts:
     """Each track's verdict over the `window` days up to `as_of` (negotiations.verdicts):
-    a query per kind of subject (events, offers, channels, indictments) and one for the
-    offers' recipients, whatever the data size. Each query counts its rows by rule in the
-    database and returns only each track's newest MOVED_LIMIT, plus one row per rule to
-    carry its count: a busy month's thousands of events are counted, not loaded."""
+    two queries for the events (_event_verdicts), one per kind of record first dated in the
+    window (offers, channels, indictments) and one for the offers' recipients, whatever the
+    data size. A record kind's query counts its rows in the database and returns only the
+    newest MOVED_LIMIT, plus one row to carry the count."""
     day = as_of or today()
     start, end = window_bounds(day, window)
-    subjects = {
-        "event": events_known(as_of=as_of).only(
-            "id", "title", "kind", "status", "occurred_on", "occurred_precision"
-        ),
+    counts, rows = _event_verdicts(as_of, start, end)
+    records = {
         "offer": with_offer_labels(visible(Offer.objects.all(), as_of)),
         "channel": visible(TalksChannel.objects.all(), as_of),
         "indictment": visible(Indictment.objects.all(), as_of),
     }
-    counts, rows = [], []
-    for subject, queryset in subjects.items():
+    for subject, queryset in records.items():
         on, _ = SUBJECT_DATES[subject]
-        # A range on the (indexed) date too: the planner gets one bound to scan from.
-        # Not for events: their window is a range per precision (event_status_precision_idx),
-        # and one bound from the year's start made PostgreSQL read the half year's events
-        # by date instead (38,000 rows for 3,000 at a million: 136 ms against 82).
-        around = (
-            {}
-            if subject == "event"
-            else {f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end}
+        # Each record kind has one rule: any such record first dated in the window.
+        (rule,) = (n for n, r in enumerate(RULES) if r.subject == subject)
+        found = (
+            # A range on the (indexed) date too: the planner gets one bound to scan from.
+            queryset.filter(
+                window_filter(subject, start, end),
+                **{f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end},
+            )
+            .annotate(
+                rule=Value(rule),
+                matches=Window(Count("pk")),
+                newest=Window(RowNumber(), order_by=[F(on).desc(), F("pk").desc()]),
+            )
+            .filter(newest__lte=MOVED_LIMIT)
         )
-        in_window = (
-            queryset.filter(window_filter(subject, start, end), **around)
-            .annotate(rule=rule_case(subject))
-            .filter(rule__isnull=False)
-        )
-        kind = F("kind") if subject == "event" else Value("", output_field=CharField())
-        by_rule = [F("rule"), kind]  # an event's kind, for the timeline link
-        found = in_window.annotate(
-            event_kind=kind,
-            matches=Window(Count("pk"), partition_by=by_rule),
-            first=Window(RowNumber(), partition_by=by_rule, order_by=F("pk").asc()),
-            newest=Window(
-                RowNumber(),
-                partition_by=[track_case(subject)],
-                order_by=[F(on).desc(), F("pk").desc()],
-            ),
-        ).filter(Q(newest__lte=MOVED_LIMIT) | Q(first=1))
         for row in found:
-            if row.first == 1:
-                counts.append({"rule": row.rule, "event_kind": row.event_kind, "n": row.matches})
-            if row.newest <= MOVED_LIMIT:
-                rows.append(row)
+            if row.newest == 1:
+                counts.append({"rule": rule, "event_kind": "", "n": row.matches})
+            rows.append(row)
     return verdicts_from(rows, counts=counts, start=start, end=end, window=window)
 
 
 def data_dates() -> tuple[dt.date | None, dt.date | None]:
     """The first and the latest days something became known (a record first reported,
     or entered by an editor), for an as-of date before anything: where to look instead."""
-    known_on = Coalesce("first_reported_on", TruncDate("created_at"), output_field=DateField())
     first, latest = [], []
     for model in (Event, Offer, TalksChannel, Indictment, Position):
         dates = visible(model.objects.all(), None).aggregate(
-            first=Min(known_on), latest=Max(known_on)
+            first=Min(known_on()), latest=Max(known_on())
         )
         first.append(dates["first"])
         latest.append(dates["latest"])
@@ -321,6 +337,13 @@ def negotiation_state(
         .filter(status=EventStatus.OCCURRED, occurred_on__lte=day)
         .order_by("-occurred_on", "-id")[:limit]
     )
+    # The first rows, each with the count of them all (a window count: no query of its own).
+    in_force = (
+        indictments.filter(status_as_of=IndictmentStatus.IN_FORCE)
+        .annotate(in_force_total=Window(Count("pk")))
+        .order_by(F("bounty_as_of").desc(nulls_last=True), F("filed_on").desc(nulls_last=True))
+    )
+    in_force = list(in_force[:limit])
     state = NegotiationState(
         as_of=day,
         is_today=as_of is None or as_of == today(),
@@ -332,12 +355,8 @@ def negotiation_state(
         channels=list(
             channels.order_by(active_first, F("last_seen_on").desc(nulls_last=True))[:limit]
         ),
-        indictments_in_force=indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).count(),
-        indictments=list(
-            indictments.filter(status_as_of=IndictmentStatus.IN_FORCE).order_by(
-                F("bounty_as_of").desc(nulls_last=True), F("filed_on").desc(nulls_last=True)
-            )[:limit]
-        ),
+        indictments_in_force=in_force[0].in_force_total if in_force else 0,
+        indictments=in_force,
         positions=list(positions),
         deadlines=deadline_list(as_of=day),
         latest=list(latest),

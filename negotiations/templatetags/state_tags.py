@@ -11,7 +11,7 @@ from actors.choices import Side
 from core.asof import today
 from core.dates import DatePrecision
 from negotiations.choices import ChannelStatus, EventStatus, IndictmentStatus, OfferStatus
-from negotiations.verdicts import DETERIORATES, IMPROVES, NOTED
+from negotiations.verdict_rules import DETERIORATES, IMPROVES, NOTED
 from sources.choices import ArticleStatus
 
 register = template.Library()

@@ -204,7 +204,7 @@ def test_channels_are_told_apart_by_when_they_started(db):
 
 
 def test_the_rules_page_shows_every_rule_as_defined(client, db):
-    from negotiations.verdicts import RULES, TRACKS
+    from negotiations.verdict_rules import RULES, TRACKS
 
     html = client.get("/about/verdicts/").content.decode()
     for track in TRACKS:

@@ -8,13 +8,8 @@ from core.dates import DatePrecision
 from negotiations.choices import EventKind, EventStatus, OfferStatus
 from negotiations.models import Event
 from negotiations.selectors import verdicts_as_of
-from negotiations.verdicts import (
-    RULES,
-    TRACKS,
-    WindowError,
-    rules_by_track,
-    window_parse,
-)
+from negotiations.verdict_rules import RULES, TRACKS
+from negotiations.verdicts import WindowError, rules_by_track, window_parse
 from tests.factories import (
     ActorFactory,
     EventFactory,
@@ -175,3 +170,38 @@ def test_the_window_counts_the_as_of_day_and_the_days_before(db):
     assert len(_verdict("channels", window=7).moved) == 1
     assert _verdict("channels", window=6).moved == []
     assert Event.objects.count() == 1
+
+
+def _stored(event) -> tuple:
+    event = Event.objects.get(pk=event.pk)
+    rule = RULES[event.verdict_rule] if event.verdict_rule is not None else None
+    track = TRACKS[event.verdict_track].key if event.verdict_track is not None else None
+    return (rule.text if rule else None), track
+
+
+def test_each_event_stores_its_first_fitting_rule_and_follows_any_write(db):
+    """Event.verdict_rule and verdict_track are the database's to compute: a form's save,
+    an update of many rows and ingestion's bulk writes all leave them right."""
+    offer = OfferFactory(**KNOWN)
+    accepted = EventFactory(offer=offer, status_to=OfferStatus.ACCEPTED, occurred_on=DAY, **KNOWN)
+    talks = EventFactory(kind=EventKind.TALKS, occurred_on=DAY, **KNOWN)
+    other = EventFactory(kind=EventKind.OTHER, occurred_on=DAY, **KNOWN)
+    assert _stored(accepted) == ("An offer accepted", "offers")
+    assert _stored(talks) == ("Talks held", "channels")
+    assert _stored(other) == (None, None)
+
+    Event.objects.filter(pk=talks.pk).update(status=EventStatus.SCHEDULED)
+    assert _stored(talks) == ("Talks scheduled, with no report that they were held", "channels")
+    other.kind = EventKind.ELECTION
+    other.save()
+    assert _stored(other) == ("An election held", "calendar")
+    # The first rule that fits decides: a status change of an offer that is also a
+    # development of the kind "talks" moves the offers' track.
+    Event.objects.filter(pk=accepted.pk).update(kind=EventKind.TALKS)
+    assert _stored(accepted) == ("An offer accepted", "offers")
+
+
+def test_history_rows_leave_the_computed_columns_out(db):
+    event = EventFactory(kind=EventKind.TALKS, occurred_on=DAY, **KNOWN)
+    fields = {f.name for f in event.history.model._meta.fields}
+    assert "kind" in fields and not fields & {"verdict_rule", "verdict_track"}
