@@ -12,7 +12,7 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
@@ -59,6 +59,8 @@ class ArticleStore:
         # Made by this run: never a match for another candidate of the same article.
         self.created: dict[type, set[int]] = defaultdict(set)
         self.links: set[tuple[int, int]] = set()  # (content type, record) this run linked
+        self.m2m_due: list[tuple] = []  # (record, its m2m) for `_m2m_write`
+        self.status_claims: list[tuple] = []  # (record, status, date, sources, linked)
         self.status_reports: list[developments.StatusReport] = []
         self.unchanged: set = set()  # records with no status change before this run
         self.development_keys: set[str] = set()  # never taken for a development told again
@@ -93,6 +95,7 @@ class ArticleStore:
         fields: dict,
         m2m: dict | None = None,
         first_reported: dict | None = None,
+        m2m_later: bool = False,
     ):
         """The record with this fingerprint, created or refreshed; None if an editor rejected it.
 
@@ -131,13 +134,36 @@ class ArticleStore:
                     setattr(record, name, value)
                 record.save()
         if m2m and not record.is_locked_by_editor:
-            for name, values in m2m.items():
-                related = getattr(record, name)
-                missing = set(values) - set(related.values_list("pk", flat=True))
-                if missing:
-                    related.add(*missing)
+            if m2m_later:  # by `_m2m_write`, with the others' in one read
+                self.m2m_due.append((record, m2m))
+            else:
+                self._m2m_add(record, m2m)
         self.touched[model].add(record.pk)
         return record
+
+    def _m2m_add(self, record, m2m: dict) -> None:
+        """Adds the parties `record` lacks (through the manager: its history follows); reads
+        those it has from a prefetch when there is one."""
+        for name, values in m2m.items():
+            missing = set(values) - {party.pk for party in getattr(record, name).all()}
+            if missing:
+                getattr(record, name).add(*missing)
+
+    def _m2m_write(self) -> None:
+        """The parties of the records upserted with `m2m_later`, read in a query per field
+        for them all; those missing are added as `_upsert` adds them."""
+        # A record upserted twice (two candidates, one event) gets the union, once.
+        records, wanted = {}, defaultdict(lambda: defaultdict(set))
+        for record, m2m in self.m2m_due:
+            records.setdefault((type(record), record.pk), record)
+            for name, values in m2m.items():
+                wanted[(type(record), record.pk)][name].update(values)
+        self.m2m_due = []
+        if not records:
+            return
+        prefetch_related_objects(list(records.values()), *{n for m in wanted.values() for n in m})
+        for key, record in records.items():
+            self._m2m_add(record, wanted[key])
 
     def _evidence(self, record, sources: list[Source]) -> list[Evidence]:
         """The quotes supporting `record` in this article, each span stored once: those a
@@ -178,7 +204,14 @@ class ArticleStore:
         none yet) instead of a query each."""
         known = self.known[model]
         known.update(dict.fromkeys(keys))
-        for record in model.objects.filter(fingerprint__in=known):
+        # With the many-to-many parties `_upsert` compares, instead of a query each (a
+        # channel's participants, a model of their own, are written apart).
+        parties = [
+            field.name
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+        for record in model.objects.filter(fingerprint__in=known).prefetch_related(*parties):
             known[record.fingerprint] = record
 
     def _known(self, model: type[models.Model], key: str) -> bool:
@@ -301,18 +334,14 @@ class ArticleStore:
         """Talks channels, new or linked to a known one; by candidate (its id)."""
         channels = {}
         reported = []  # the known channels this article is about
+        self._known_load(TalksChannel, [self._channel_key(c) for c in candidates])
         # Offers to facilitate last: they join the talks the rest of the article is about.
         for candidate in sorted(candidates, key=lambda c: c.offered):
             participants = self._ids(candidate.participants)
             mediators = self._ids(candidate.mediators)
             date = candidate.date or self._publication_day()
             name = _channel_name(candidate, self.actors)
-            key = fingerprint(
-                "channel",
-                normalize_name(candidate.venue) or candidate.mode,
-                sorted(participants + mediators),
-                candidate.date.start.year if not candidate.is_current else "current",
-            )
+            key = self._channel_key(candidate)
             match = None
             if not self._known(TalksChannel, key):
                 exclude = self.created[TalksChannel] | self.unlinked[TalksChannel]
@@ -357,6 +386,15 @@ class ArticleStore:
             self._evidence(record, candidate.sources)
         return channels
 
+    def _channel_key(self, candidate) -> str:
+        parties = self._ids(candidate.participants) + self._ids(candidate.mediators)
+        return fingerprint(
+            "channel",
+            normalize_name(candidate.venue) or candidate.mode,
+            sorted(parties),
+            candidate.date.start.year if not candidate.is_current else "current",
+        )
+
     def _indictments_store(self, candidates) -> dict[int, Indictment]:
         indictments = {}
         for candidate in candidates:
@@ -393,17 +431,11 @@ class ArticleStore:
     def _offers_store(self, candidates, channels: dict) -> dict[int, Offer]:
         """Offers, new or linked to a known one, in the channel the article puts them in."""
         offers = {}
+        self._known_load(Offer, [self._offer_key(c) for c in candidates])
         for candidate in candidates:
             maker = self.actors.get(candidate.offered_by or "")
             recipients = self._ids(candidate.recipients)
-            key = fingerprint(
-                "offer",
-                candidate.kind,
-                maker.pk if maker else "",
-                recipients[:1],
-                candidate.status == OfferStatus.DECLINED,
-                candidate.date.start.year,
-            )
+            key = self._offer_key(candidate)
             match = None
             if not self._known(Offer, key):
                 chosen = [c for c in self.chosen[Offer] if c.record.kind == candidate.kind]
@@ -448,8 +480,20 @@ class ArticleStore:
                 self._evidence(record, candidate.sources)
         return offers
 
+    def _offer_key(self, candidate) -> str:
+        maker = self.actors.get(candidate.offered_by or "")
+        return fingerprint(
+            "offer",
+            candidate.kind,
+            maker.pk if maker else "",
+            self._ids(candidate.recipients)[:1],
+            candidate.status == OfferStatus.DECLINED,
+            candidate.date.start.year,
+        )
+
     def _events_store(self, candidates, offers: dict, indictments: dict) -> None:
         """Dated events with the claims they make, then the status developments reported."""
+        self._status_claims_weigh()  # the events find the status reports they tell
         quoted = []
         for candidate in candidates:
             offer = offers.get(id(candidate.offer))
@@ -457,6 +501,7 @@ class ArticleStore:
             record = self._event(candidate, offer, indictment)
             if record:
                 quoted.append((record, self._evidence(record, candidate.sources)))
+        self._m2m_write()
         self._spans_write()  # the claims need their quotes' ids: all the events' at once
         for record, rows in quoted:
             developments.development_claims(record, rows)
@@ -534,7 +579,9 @@ class ArticleStore:
             or PRECISION_RANK[date.precision] >= PRECISION_RANK[existing.occurred_precision]
         ):
             fields |= {"occurred_on": date.start, "occurred_precision": date.precision}
-        return self._upsert(Event, key, fields, {"actors": self._ids(candidate.actors)})
+        return self._upsert(
+            Event, key, fields, {"actors": self._ids(candidate.actors)}, m2m_later=True
+        )
 
     # --- what a report says about a known record: dated developments -----------------
     def _link(self, match: resolve.Match):
@@ -558,33 +605,44 @@ class ArticleStore:
         return PartialDate(self.article.published_on, DatePrecision.DAY)
 
     def _status_claim(self, record, status: str, date: PartialDate, sources, linked) -> None:
-        """What this article says `record`'s status was on `date`: a development when it is a
-        change (or was made one by an earlier reading), so that the status on any date is
-        the latest stated by then, whichever article was read first.
+        """What this article says `record`'s status was on `date`, weighed with the
+        others by `_status_claims_weigh` (two queries for all, not two each)."""
+        if not record.is_locked_by_editor:
+            self.status_claims.append((record, status, date, list(sources), linked))
+
+    def _status_claims_weigh(self) -> None:
+        """Each status claim becomes a development when it is a change (or was made one by
+        an earlier reading), so that the status on any date is the latest stated by then,
+        whichever article was read first.
 
         Weak statements are no change: an offer "proposed" (any mention of an offer says
         as much), and talks "active" unless held on a given day.
         """
-        if record.is_locked_by_editor:
-            return
-        if self._known(Event, _development_key(record, status, date)):
-            self.status_reports.append(
-                developments.StatusReport(record, status, date, list(sources))
+        claims, self.status_claims = self.status_claims, []
+        self._known_load(Event, [_development_key(r, s, d) for r, s, d, _, _ in claims])
+        changed = set()  # (link, record id) of the records with a status change
+        records_by_link = defaultdict(set)
+        for record, *_ in claims:
+            records_by_link[developments.link_name(record)].add(record.pk)
+        for link, ids in records_by_link.items():
+            found = status_changes(**{f"{link}__in": ids}).values_list(link, flat=True)
+            changed |= {(link, pk) for pk in found.distinct().order_by()}
+        for record, status, date, sources, linked in claims:
+            report = developments.StatusReport(record, status, date, sources)
+            if self._known(Event, _development_key(record, status, date)):
+                self.status_reports.append(report)
+                continue
+            weak = status == OfferStatus.PROPOSED or (
+                status == ChannelStatus.ACTIVE and date.precision != DatePrecision.DAY
             )
-            return
-        weak = status == OfferStatus.PROPOSED or (
-            status == ChannelStatus.ACTIVE and date.precision != DatePrecision.DAY
-        )
-        changed = status_changes(**{developments.link_name(record): record}).exists()
-        if not changed:
-            self.unchanged.add(record)
-        # Known: even what is already the status, as a change dated between would hide it.
-        # Not: only what the text says as a change ("declined", "suspended").
-        claim = not weak if linked or changed else status in developments.REPORTED_CHANGES
-        if claim:
-            self.status_reports.append(
-                developments.StatusReport(record, status, date, list(sources))
-            )
+            has_changed = (developments.link_name(record), record.pk) in changed
+            if not has_changed:
+                self.unchanged.add(record)
+            # Known: even what is already the status, as a change dated between would hide
+            # it. Not: only what the text says as a change ("declined", "suspended").
+            claim = not weak if linked or has_changed else status in developments.REPORTED_CHANGES
+            if claim:
+                self.status_reports.append(report)
 
     def _report_told(self, date: PartialDate, sources) -> "developments.StatusReport | None":
         """The status report an event's own sentence makes that day: the event carries it."""
