@@ -110,10 +110,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A web request's queries are short, but PostgreSQL compiles a plan to machine code
     # (JIT) once its cost estimate passes a threshold: on the evidence list that took
-    # 40 ms of a 50 ms response. Off, as is usual for this kind of load.
+    # 40 ms of a 50 ms response. Likewise it starts parallel workers for what it expects
+    # to be many rows: for the as-of bound of a list (selectors.records._known_horizon),
+    # whose partial index it overestimates, 8 ms of starting workers to read none. Both
+    # off, as is usual for this kind of load: pages read index ranges, not whole tables.
     # Added to any options DATABASE_URL gives (`?options=-c statement_timeout=5000`).
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    options["options"] = (
+        f"{options.get('options', '')} -c jit=off -c max_parallel_workers_per_gather=0".strip()
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.getenv("REDIS_URL", "")

@@ -431,9 +431,20 @@ class Event(DatedFact):
                 condition=Q(verdict_rule__isnull=False),
                 name="event_verdict_count_idx",
             ),
-            # Each track's newest developments: the first rows of its range.
+            # Each track's newest developments: the first rows of its range, and what the
+            # window and as-of visibility test, so that a range is read from the index alone
+            # whether PostgreSQL walks it or sorts it.
             models.Index(
-                fields=["verdict_track", "-occurred_on", "-id"],
+                fields=[
+                    "verdict_track",
+                    "-occurred_on",
+                    "-id",
+                    "status",
+                    "occurred_precision",
+                    "review_state",
+                    "first_reported_on",
+                    "created_at",
+                ],
                 condition=Q(verdict_rule__isnull=False),
                 name="event_verdict_newest_idx",
             ),

@@ -22,6 +22,8 @@ the as-of date with no report that they happened ("passed with no report").
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.db.models import Q
 
@@ -64,36 +66,50 @@ _FIRST_DAY = {
 }
 
 
-def in_window(
+def window_ranges(
     start: dt.date,
     day: dt.date,
     *,
     on: str = "occurred_on",
     precision: str = "occurred_precision",
     before: bool,
-) -> Q:
-    """Rows whose partial date's period meets the window from `start` to `day`; with
-    `before`, only periods wholly over before `day` (a scheduled date that went by).
+) -> list[Q]:
+    """One range of dates per precision: together (`in_window`), the rows whose partial
+    date's period meets the window from `start` to `day`; with `before`, only periods
+    wholly over before `day` (a scheduled date that went by).
 
     A partial date is stored as its period's first day: its period reaches `start` when
     it begins in or after `start`'s month (or year, or on the day itself); it is over
     before `day` when it begins before `day`'s month (year, day)."""
-    q = Q()
+    ranges = []
     for level, first in _FIRST_DAY.items():
         upper = {f"{on}__lt": first(day)} if before else {f"{on}__lte": day}
-        q |= Q(**{precision: level, f"{on}__gte": first(start)}, **upper)
-    return q
+        ranges.append(Q(**{precision: level, f"{on}__gte": first(start)}, **upper))
+    return ranges
+
+
+def in_window(start: dt.date, day: dt.date, **kwargs) -> Q:
+    """The rows of any of `window_ranges` (same arguments)."""
+    return reduce(or_, window_ranges(start, day, **kwargs))
+
+
+def window_parts(subject: str, start: dt.date, day: dt.date) -> list[Q]:
+    """`subject`'s rows in the window from `start` to `day`, as disjoint parts, each a
+    range of an index: records first dated in it; events that occurred in it, or were
+    scheduled and went by in it before `day`."""
+    on, precision = SUBJECT_DATES[subject]
+    if subject != "event":
+        return window_ranges(start, day, on=on, precision=precision, before=False)
+    return [
+        Q(status=status) & part
+        for status, before in ((EventStatus.OCCURRED, False), (EventStatus.SCHEDULED, True))
+        for part in window_ranges(start, day, before=before)
+    ]
 
 
 def window_filter(subject: str, start: dt.date, day: dt.date) -> Q:
-    """`subject`'s rows in the window from `start` to `day`: records first dated in it;
-    events that occurred in it, or were scheduled and went by in it before `day`."""
-    on, precision = SUBJECT_DATES[subject]
-    if subject != "event":
-        return in_window(start, day, on=on, precision=precision, before=False)
-    occurred = Q(status=EventStatus.OCCURRED) & in_window(start, day, before=False)
-    went_by = Q(status=EventStatus.SCHEDULED) & in_window(start, day, before=True)
-    return occurred | went_by
+    """`subject`'s rows in the window (`window_parts`), in one filter."""
+    return reduce(or_, window_parts(subject, start, day))
 
 
 def window_bounds(day: dt.date, window: int) -> tuple[dt.date, dt.date]:

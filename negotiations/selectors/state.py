@@ -1,6 +1,7 @@
 """The negotiation state as of a date: the dashboard's headline and `/api/v1/state/`."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -53,6 +54,7 @@ from negotiations.verdicts import (
     verdicts_from,
     window_bounds,
     window_filter,
+    window_parts,
 )
 from sources.selectors import evidence_attach
 
@@ -212,16 +214,26 @@ def _event_verdicts(
     event_verdict_count_idx; each track's newest are the first rows of its own index range
     (event_verdict_newest_idx), so a busy month's thousands of events are neither loaded
     nor sorted (one window query over them took 50 ms at a million events)."""
-    events = visible(Event.objects.all(), None)
+    events = visible(Event.objects.all(), None).filter(verdict_rule__isnull=False).order_by()
+    counted = events
     if as_of is not None:
-        # Not visible(as_of): its known_by made PostgreSQL AND the window's few thousand
-        # events with a bitmap of every event reported by then (415,000 at a million, 16 ms).
-        events = events.alias(known_on=known_on()).filter(known_on__lte=as_of)
-    in_window = events.filter(window_filter("event", start, end), verdict_rule__isnull=False)
-    counts = [
-        {"rule": row["verdict_rule"], "event_kind": row["kind"], "n": row["n"]}
-        for row in in_window.order_by().values("verdict_rule", "kind").annotate(n=Count("pk"))
+        # Not known_by: PostgreSQL ANDed the window's few thousand with a bitmap of every
+        # event reported by then (415,000 at a million, 16 ms); this reads the index alone.
+        counted = events.alias(known_on=known_on()).filter(known_on__lte=as_of)
+    # Counted by part of the window, each a range of the index that holds every column
+    # the count reads: ORed in one filter, PostgreSQL read the table's rows (14 ms at a
+    # million events against 3).
+    by_part = [
+        counted.filter(part).values("verdict_rule", "kind").annotate(n=Count("*"))
+        for part in window_parts("event", start, end)
     ]
+    summed = Counter()
+    for row in by_part[0].union(*by_part[1:], all=True):
+        summed[row["verdict_rule"], row["kind"]] += row["n"]
+    counts = [{"rule": rule, "event_kind": kind, "n": n} for (rule, kind), n in summed.items()]
+    # Each track's newest walk its index range: known_on's guessed selectivity made
+    # PostgreSQL read and sort each track's whole range instead (20 ms against 5).
+    in_window = visible(events, as_of).filter(window_filter("event", start, end))
     # One bound on the date as well, for each track's index range to start and stop at.
     bounded = in_window.filter(occurred_on__gte=start.replace(month=1, day=1), occurred_on__lte=end)
     newest = bounded.order_by("-occurred_on", "-pk").values("pk")
