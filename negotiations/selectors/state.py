@@ -255,7 +255,7 @@ def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW
     two queries for the events (_event_verdicts), one per kind of record first dated in the
     window (offers, channels, indictments) and one for the offers' recipients, whatever the
     data size. A record kind's query counts its rows in the database and returns only the
-    newest MOVED_LIMIT, plus one row to carry the count."""
+    newest MOVED_LIMIT."""
     day = as_of or today()
     start, end = window_bounds(day, window)
     counts, rows = _event_verdicts(as_of, start, end)
@@ -274,17 +274,14 @@ def verdicts_as_of(*, as_of: dt.date | None = None, window: int = DEFAULT_WINDOW
                 window_filter(subject, start, end),
                 **{f"{on}__gte": start.replace(month=1, day=1), f"{on}__lte": end},
             )
-            .annotate(
-                rule=Value(rule),
-                matches=Window(Count("pk")),
-                newest=Window(RowNumber(), order_by=[F(on).desc(), F("pk").desc()]),
-            )
-            .filter(newest__lte=MOVED_LIMIT)
+            # A window count is taken before the LIMIT: each row carries them all's.
+            .annotate(rule=Value(rule), matches=Window(Count("pk")))
+            .order_by(F(on).desc(), F("pk").desc())[:MOVED_LIMIT]
         )
-        for row in found:
-            if row.newest == 1:
-                counts.append({"rule": rule, "event_kind": "", "n": row.matches})
-            rows.append(row)
+        found = list(found)
+        if found:
+            counts.append({"rule": rule, "event_kind": "", "n": found[0].matches})
+        rows += found
     return verdicts_from(rows, counts=counts, start=start, end=end, window=window)
 
 
