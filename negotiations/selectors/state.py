@@ -222,7 +222,7 @@ def _event_verdicts(
         counted = events.alias(known_on=known_on()).filter(known_on__lte=as_of)
     # Counted by part of the window, each a range of the index that holds every column
     # the count reads: ORed in one filter, PostgreSQL read the table's rows (14 ms at a
-    # million events against 3).
+    # million events against 2).
     by_part = [
         counted.filter(part).values("verdict_rule", "kind").annotate(n=Count("*"))
         for part in window_parts("event", start, end)
