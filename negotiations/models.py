@@ -397,10 +397,9 @@ class Event(DatedFact):
         expression=track_case("event"), output_field=models.SmallIntegerField(), db_persist=True
     )
 
-    # Derived from the fields kept; a history row would read them back with a query.
-    history = HistoricalRecords(
-        m2m_fields=[actors], excluded_fields=["verdict_rule", "verdict_track"]
-    )
+    # The history table computes the two columns from its own row (leaving them out made
+    # django-simple-history read them back from the events table with a query per save).
+    history = HistoricalRecords(m2m_fields=[actors])
 
     class Meta(SourcedFact.Meta):
         ordering = ["occurred_on", "id"]
