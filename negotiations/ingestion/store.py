@@ -75,6 +75,7 @@ class ArticleStore:
         }
         self.unwritten: list[Evidence] = []
         self.aliases: dict[str, Alias] = {}  # by normalized form: actors_store loads them
+        self.unwritten_actors: list[Actor] = []  # new: actors_store writes them at once
         self.unwritten_aliases: list[Alias] = []
         self.slugs: set[str] = set()  # taken, of those a new actor's slug could clash with
         # Records by fingerprint, read ahead (_known_load, _known) for the next `_upsert`
@@ -230,10 +231,12 @@ class ArticleStore:
             actor = self._actor(key, candidate)
             if actor is not None:
                 self.actors[key] = actor
-        # New aliases in one INSERT (and one for their history); bulk creation skips
-        # Alias.save, so `_actor` sets their `normalized` form itself.
+        # New actors, then their aliases, in one INSERT each (and one for their history);
+        # bulk creation skips Alias.save, so `_actor` sets their `normalized` form itself.
+        bulk_create_with_history(self.unwritten_actors, Actor)
         bulk_create_with_history(self.unwritten_aliases, Alias)
-        self.unwritten_aliases = []
+        self.unwritten_actors, self.unwritten_aliases = [], []
+        self.touched[Actor].update(actor.pk for actor in self.actors.values())
         stored = [(key, c) for key, c in extraction.actors.items() if key in self.actors]
         self._known_load(
             Role,
@@ -263,8 +266,8 @@ class ArticleStore:
             default=None,
         )
         actor = known.actor if known else self.known[Actor].get(fingerprint(key))
-        if actor is None:
-            actor = Actor.objects.create(
+        if actor is None:  # written with the article's other new actors (actors_store)
+            actor = Actor(
                 name=candidate.name[:200],
                 slug=self._slug(candidate.name),
                 kind=candidate.kind,
@@ -274,6 +277,7 @@ class ArticleStore:
                 extractor_version=EXTRACTOR_VERSION,
                 first_reported_on=self.article.published_on,
             )
+            self.unwritten_actors.append(actor)
         elif actor.review_state == ReviewState.REJECTED:
             return None
         elif not actor.is_locked_by_editor and actor.side == "unknown" and candidate.side:
@@ -286,7 +290,6 @@ class ArticleStore:
                     alias = Alias(actor=actor, name=name[:200], normalized=form)
                     self.aliases[form] = alias
                     self.unwritten_aliases.append(alias)
-        self.touched[Actor].add(actor.pk)
         return actor
 
     def _actors_load(self, extraction: Extraction) -> None:
