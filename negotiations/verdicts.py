@@ -11,9 +11,9 @@ gives it an effect (+1 improves its track, -1 deteriorates it, 0 noted without m
 it). A track's verdict is the sign of its effects' sum: improved, deteriorated, or
 unchanged (no development, or as many up as down). An event's first fitting rule and its
 track are stored with it (Event.verdict_rule and verdict_track, columns the database
-computes from the rules on every write), so the dashboard and `/api/v1/state/` read the
-window's developments (`window_filter`) in a query per kind of subject, whatever the
-data size, without matching the rules again.
+computes from the rules on every write), so the dashboard and `/api/v1/state/` count
+and list the window's developments (`window_parts`) from indexes, in a fixed number of
+queries whatever the data size, without matching the rules again.
 
 The window holds the developments that occurred in it (a month- or year-precision date
 counts from its first day), and the scheduled ones whose whole period ended in it before
