@@ -146,25 +146,27 @@ class ArticleStore:
         """Adds the parties `record` lacks (through the manager: its history follows); reads
         those it has from a prefetch when there is one."""
         for name, values in m2m.items():
-            missing = set(values) - {party.pk for party in getattr(record, name).all()}
+            related = getattr(record, name)
+            missing = set(values) - {party.pk for party in related.all()}
             if missing:
-                getattr(record, name).add(*missing)
+                related.add(*missing)
 
     def _m2m_write(self) -> None:
         """The parties of the records upserted with `m2m_later`, read in a query per field
         for them all; those missing are added as `_upsert` adds them."""
         # A record upserted twice (two candidates, one event) gets the union, once.
-        records, wanted = {}, defaultdict(lambda: defaultdict(set))
+        due: dict[tuple, tuple] = {}
         for record, m2m in self.m2m_due:
-            records.setdefault((type(record), record.pk), record)
+            _, wanted = due.setdefault((type(record), record.pk), (record, defaultdict(set)))
             for name, values in m2m.items():
-                wanted[(type(record), record.pk)][name].update(values)
+                wanted[name].update(values)
         self.m2m_due = []
-        if not records:
+        if not due:
             return
-        prefetch_related_objects(list(records.values()), *{n for m in wanted.values() for n in m})
-        for key, record in records.items():
-            self._m2m_add(record, wanted[key])
+        names = {name for _, wanted in due.values() for name in wanted}
+        prefetch_related_objects([record for record, _ in due.values()], *names)
+        for record, wanted in due.values():
+            self._m2m_add(record, wanted)
 
     def _evidence(self, record, sources: list[Source]) -> list[Evidence]:
         """The quotes supporting `record` in this article, each span stored once: those a
